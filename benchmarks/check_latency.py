@@ -1,0 +1,110 @@
+"""How long a learner waits: `learn check 03_threshold` as a whole process, and `learn watch`.
+
+Prints, from one run on this machine, the median wall time of
+  - the floor:     python -c "import numpy"
+  - the baseline:  python -m pytest -q on one trivial test (what any pytest-based grader pays)
+  - learn check 03_threshold on the stub (fails) and on the reference (passes)
+and the ratios to the baseline (target: <= 1.0), then the time from saving a file to the verdict
+in `learn watch` (target: < 0.1 s). Usage: python benchmarks/check_latency.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import select
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+LEARN = str(Path(PYTHON).with_name("learn"))
+
+
+def median_seconds(command: list[str], cwd: Path, runs: int, ok_codes: tuple[int, ...] = (0,)) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        completed = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+        if completed.returncode not in ok_codes:
+            raise SystemExit(f"{command} exited {completed.returncode}")
+    return statistics.median(times)
+
+
+def read_until(process: subprocess.Popen, marker: str, timeout: float = 30.0) -> float:
+    """Read the watcher's output until a line containing `marker`; return when it arrived."""
+    deadline = time.perf_counter() + timeout
+    buffer = b""
+    fd = process.stdout.fileno()
+    while time.perf_counter() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if ready:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            buffer += chunk
+            if marker.encode() in buffer:
+                return time.perf_counter()
+    raise SystemExit(f"learn watch did not print {marker!r}; got: {buffer.decode(errors='replace')[-500:]}")
+
+
+def watch_latencies(workspace: Path, saves: int) -> list[float]:
+    """Save a failing variant `saves` times, then the reference; time each save to its verdict."""
+    target = workspace / "exercises" / "03_threshold.py"
+    reference = (ROOT / "solutions" / "03_threshold.py").read_text(encoding="utf-8")
+    wrong = reference.replace(">= threshold", "> threshold")
+    env = {**os.environ, "NO_COLOR": "1"}
+    process = subprocess.Popen([LEARN, "watch", "03_threshold"], cwd=workspace, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, env=env)
+    latencies = []
+    try:
+        read_until(process, "아직 통과하지 못했습니다")  # the first check of the stub
+        for index in range(saves + 1):
+            text = reference if index == saves else wrong + f"\n# save {index}\n"
+            saved = time.perf_counter()
+            target.write_text(text, encoding="utf-8")
+            arrived = read_until(process, "통과!" if index == saves else "아직 통과하지 못했습니다")
+            latencies.append(arrived - saved)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    return latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch_path = Path(scratch)
+        (scratch_path / "trivial").mkdir()
+        (scratch_path / "trivial" / "test_trivial.py").write_text("def test_one():\n    assert 1 + 1 == 2\n")
+        workspace = scratch_path / "ws"
+        subprocess.run([LEARN, "init", str(workspace)], check=True, stdout=subprocess.DEVNULL)
+
+        floor = median_seconds([PYTHON, "-c", "import numpy"], scratch_path, args.runs)
+        baseline = median_seconds([PYTHON, "-m", "pytest", "-q", "test_trivial.py"], scratch_path / "trivial", args.runs)
+        stub = median_seconds([LEARN, "check", "03_threshold"], workspace, args.runs, ok_codes=(1,))
+        shutil.copyfile(ROOT / "solutions" / "03_threshold.py", workspace / "exercises" / "03_threshold.py")
+        passing = median_seconds([LEARN, "check", "03_threshold"], workspace, args.runs)
+        (workspace / "exercises" / "03_threshold.py").write_text(
+            (ROOT / "exercises" / "03_threshold.py").read_text(encoding="utf-8"), encoding="utf-8")
+        latencies = watch_latencies(workspace, saves=args.runs)
+
+    print(f"runs per command: {args.runs} (median wall time)")
+    print(f"python -c 'import numpy'          {floor:.3f} s")
+    print(f"python -m pytest (1 trivial test) {baseline:.3f} s   <- baseline")
+    print(f"learn check 03_threshold (stub)   {stub:.3f} s   ratio {stub / baseline:.2f}")
+    print(f"learn check 03_threshold (passes) {passing:.3f} s   ratio {passing / baseline:.2f}   (target <= 1.00)")
+    print(f"learn watch: save -> verdict      median {statistics.median(latencies):.3f} s, "
+          f"max {max(latencies):.3f} s over {len(latencies)} saves   (target < 0.100)")
+
+
+if __name__ == "__main__":
+    main()

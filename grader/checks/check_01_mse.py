@@ -1,0 +1,67 @@
+"""Check for 01_mse: mean squared error and mean absolute error.
+
+Tolerance: relative 1e-6, absolute 1e-12. Summation order (loops vs np.mean) and float32 inputs
+change the last digits only; every misconception below changes the value by far more.
+"""
+
+import numpy as np
+import pytest
+
+from grader.verdict import Mistake, Scalar, compare
+
+LOSS = Scalar(rtol=1e-6, atol=1e-12)
+
+
+def _errors(y, p):
+    return np.asarray(y, dtype=np.float64) - np.asarray(p, dtype=np.float64)
+
+
+MSE_MISTAKES = (
+    Mistake("MSE를 평균이 아니라 합으로 계산했습니다 (n으로 나누지 않음).", lambda y, p: np.sum(_errors(y, p) ** 2)),
+    Mistake("제곱 대신 절댓값을 썼습니다: 그것은 MAE입니다.", lambda y, p: np.mean(np.abs(_errors(y, p)))),
+    Mistake("평균 뒤에 제곱근을 씌웠습니다: 그것은 RMSE입니다.", lambda y, p: np.sqrt(np.mean(_errors(y, p) ** 2))),
+    Mistake("n이 아니라 n − 1로 나눴습니다 (표본 분산의 공식과 혼동).",
+            lambda y, p: np.sum(_errors(y, p) ** 2) / (np.size(y) - 1)),
+    Mistake("오차를 먼저 평균한 뒤 제곱했습니다: 양과 음의 오차가 서로 지워집니다.", lambda y, p: np.mean(_errors(y, p)) ** 2),
+)
+
+MAE_MISTAKES = (
+    Mistake("MAE를 평균이 아니라 합으로 계산했습니다 (n으로 나누지 않음).", lambda y, p: np.sum(np.abs(_errors(y, p)))),
+    Mistake("절댓값을 빠뜨렸습니다: 양과 음의 오차가 서로 지워집니다.", lambda y, p: np.mean(_errors(y, p))),
+    Mistake("절댓값 대신 제곱을 썼습니다: 그것은 MSE입니다.", lambda y, p: np.mean(_errors(y, p) ** 2)),
+    Mistake("오차를 먼저 평균한 뒤 절댓값을 씌웠습니다.", lambda y, p: abs(np.mean(_errors(y, p)))),
+)
+
+EDGE_CASES = {
+    "완벽한 예측 (오차 0)": (np.array([1.0, 2.0, 3.0]), np.array([1.0, 2.0, 3.0])),
+    "노트의 예: 한 원소만 2만큼 틀림": (np.array([1.0, 2.0, 3.0]), np.array([1.0, 2.0, 5.0])),
+    "양과 음의 오차가 섞임": (np.array([0.0, 0.0, 0.0, 0.0]), np.array([1.0, -1.0, 3.0, -3.0])),
+    "원소 하나": (np.array([2.5]), np.array([-0.5])),
+    "정수 배열 입력": (np.array([3, 5, 7]), np.array([2, 5, 10])),
+    "2차원 배열 (모든 원소의 평균)": (np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[0.0, 2.0], [3.0, 8.0]])),
+    "float32 입력": (np.array([0.1, 0.2, 0.3], dtype=np.float32), np.array([0.3, 0.2, 0.1], dtype=np.float32)),
+}
+
+
+@pytest.mark.parametrize("case", list(EDGE_CASES))
+def test_mse_edge_cases(student, reference, case):
+    """mse: 정해진 경우들"""
+    compare(student, reference, "mse", EDGE_CASES[case], case=case, spec=LOSS, mistakes=MSE_MISTAKES)
+
+
+@pytest.mark.parametrize("case", list(EDGE_CASES))
+def test_mae_edge_cases(student, reference, case):
+    """mae: 정해진 경우들"""
+    compare(student, reference, "mae", EDGE_CASES[case], case=case, spec=LOSS, mistakes=MAE_MISTAKES)
+
+
+@pytest.mark.parametrize("function", ["mse", "mae"])
+def test_random_vectors(student, reference, rng, function):
+    """무작위 실수 벡터"""
+    mistakes = MSE_MISTAKES if function == "mse" else MAE_MISTAKES
+    for trial in range(20):
+        n = int(rng.integers(2, 200))
+        y_true = rng.normal(0.0, 10.0, n)
+        y_pred = y_true + rng.normal(0.0, 2.0, n)
+        compare(student, reference, function, (y_true, y_pred),
+                case=f"무작위 입력 {trial + 1}번째 (n={n})", spec=LOSS, mistakes=mistakes)

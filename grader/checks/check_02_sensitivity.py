@@ -1,0 +1,92 @@
+"""Check for 02_sensitivity: confusion matrix [[TP, FN], [FP, TN]], accuracy, sensitivity,
+specificity, with 0.0 when a denominator is zero.
+
+Tolerances: the matrix is compared exactly (counts); the ratios with relative 1e-9 (they are
+a single division, so any correct way of computing them agrees to the last bits).
+"""
+
+import numpy as np
+import pytest
+
+from grader.verdict import Array, Mistake, Scalar, compare
+
+COUNTS = Array(kind="int")
+RATIO = Scalar(rtol=1e-9, atol=1e-12)
+
+
+def _cells(y, p):
+    y, p = np.asarray(y), np.asarray(p)
+    return (int(np.sum((y == 1) & (p == 1))), int(np.sum((y == 1) & (p == 0))),
+            int(np.sum((y == 0) & (p == 1))), int(np.sum((y == 0) & (p == 0))))
+
+
+def _ratio(a, b):
+    return a / b if b else 0.0
+
+
+def _with_cells(formula):
+    return lambda y, p: formula(*_cells(y, p))
+
+
+MATRIX_MISTAKES = (
+    Mistake("scikit-learn의 배치 [[TN, FP], [FN, TP]]를 썼습니다. 이 과정의 표는 [[TP, FN], [FP, TN]]입니다.",
+            _with_cells(lambda tp, fn, fp, tn: np.array([[tn, fp], [fn, tp]]))),
+    Mistake("행과 열을 바꿨습니다 (행이 예측, 열이 실제). 행은 실제, 열은 예측입니다.",
+            _with_cells(lambda tp, fn, fp, tn: np.array([[tp, fp], [fn, tn]]))),
+)
+
+ACCURACY_MISTAKES = (
+    Mistake("양성을 맞힌 것(TP)만 세었습니다. 정확도는 (TP + TN) / 전체입니다.", _with_cells(lambda tp, fn, fp, tn: tp / (tp + fn + fp + tn))),
+    Mistake("틀린 비율(오류율)을 계산했습니다.", _with_cells(lambda tp, fn, fp, tn: (fn + fp) / (tp + fn + fp + tn))),
+)
+
+SENSITIVITY_MISTAKES = (
+    Mistake("민감도 대신 정밀도(precision) TP / (TP + FP)를 계산했습니다. 민감도의 분모는 실제 양성 전체 TP + FN입니다.",
+            _with_cells(lambda tp, fn, fp, tn: _ratio(tp, tp + fp))),
+    Mistake("민감도 대신 특이도 TN / (TN + FP)를 계산했습니다.", _with_cells(lambda tp, fn, fp, tn: _ratio(tn, tn + fp))),
+    Mistake("분모에 전체 개수를 썼습니다: TP / 전체는 민감도가 아닙니다.", _with_cells(lambda tp, fn, fp, tn: tp / (tp + fn + fp + tn))),
+)
+
+SPECIFICITY_MISTAKES = (
+    Mistake("특이도 대신 음성 예측도(NPV) TN / (TN + FN)를 계산했습니다. 특이도의 분모는 실제 음성 전체 TN + FP입니다.",
+            _with_cells(lambda tp, fn, fp, tn: _ratio(tn, tn + fn))),
+    Mistake("특이도 대신 민감도 TP / (TP + FN)를 계산했습니다.", _with_cells(lambda tp, fn, fp, tn: _ratio(tp, tp + fn))),
+    Mistake("특이도를 1 − 민감도로 계산했습니다. 둘은 서로 다른 집단(실제 음성과 실제 양성)에서 구합니다.",
+            _with_cells(lambda tp, fn, fp, tn: 1 - _ratio(tp, tp + fn))),
+)
+
+FUNCTIONS = {
+    "confusion_matrix": (COUNTS, MATRIX_MISTAKES),
+    "accuracy": (RATIO, ACCURACY_MISTAKES),
+    "sensitivity": (RATIO, SENSITIVITY_MISTAKES),
+    "specificity": (RATIO, SPECIFICITY_MISTAKES),
+}
+
+EDGE_CASES = {
+    "네 칸이 모두 다른 수": (np.array([1, 1, 1, 1, 1, 0, 0, 0, 1, 0]), np.array([1, 1, 1, 0, 0, 0, 0, 1, 1, 0])),
+    "모두 맞힘": (np.array([1, 0, 1, 0]), np.array([1, 0, 1, 0])),
+    "모두 틀림": (np.array([1, 0, 1, 0]), np.array([0, 1, 0, 1])),
+    "실제 양성이 없음 (민감도의 분모 0)": (np.array([0, 0, 0]), np.array([0, 1, 0])),
+    "실제 음성이 없음 (특이도의 분모 0)": (np.array([1, 1, 1]), np.array([1, 0, 1])),
+    "모두 양성으로 예측": (np.array([1, 0, 0, 1, 0]), np.array([1, 1, 1, 1, 1])),
+}
+
+
+@pytest.mark.parametrize("function", list(FUNCTIONS))
+@pytest.mark.parametrize("case", list(EDGE_CASES))
+def test_edge_cases(student, reference, function, case):
+    """정해진 경우들"""
+    spec, mistakes = FUNCTIONS[function]
+    compare(student, reference, function, EDGE_CASES[case], case=case, spec=spec, mistakes=mistakes)
+
+
+@pytest.mark.parametrize("function", list(FUNCTIONS))
+def test_random_labels(student, reference, rng, function):
+    """무작위 레이블"""
+    spec, mistakes = FUNCTIONS[function]
+    for trial in range(15):
+        n = int(rng.integers(5, 300))
+        y_true = rng.integers(0, 2, n)
+        y_pred = np.where(rng.random(n) < 0.7, y_true, 1 - y_true)
+        compare(student, reference, function, (y_true, y_pred),
+                case=f"무작위 입력 {trial + 1}번째 (n={n})", spec=spec, mistakes=mistakes)

@@ -1,0 +1,117 @@
+"""Check for 15_dropout: inverted dropout with `keep = rng.random(x.shape) >= rate`.
+
+Three kinds of test. Exact: with the same seeded rng the learner's (out, mask) must equal the
+reference (relative 1e-12: one multiply and one divide). Statistical, independent of how the
+mask was drawn: over 10^6 units the kept fraction must be within 6 standard deviations of
+1 − rate (sd = sqrt(p(1−p)/n) ≈ 0.00046, so ±0.0028; a false alarm has odds below 1e-8),
+kept values must be exactly x/(1 − rate) and dropped ones 0. Reproducibility: the same seed
+twice gives the same output (the given rng, not the global np.random, is used).
+"""
+
+import numpy as np
+import pytest
+
+from grader.verdict import Array, Mistake, Parts, compare, expect
+
+OUTPUT = Parts((("out", Array(rtol=1e-12, atol=1e-15)), ("mask", Array(kind="bool"))))
+MASK = Array(kind="bool")
+
+
+def _dropout(rule):
+    def run(x, rate, rng, training=True):
+        x = np.asarray(x, dtype=np.float64)
+        if not training:
+            return x.copy(), np.ones(x.shape, dtype=bool)
+        return rule(x, rate, rng.random(x.shape))
+    return run
+
+
+TRAINING_MISTAKES = (
+    Mistake("남은 값을 1/(1 − rate)배로 키우지 않았습니다: 학습 때 출력의 기댓값이 (1 − rate)배로 줄어듭니다.",
+            _dropout(lambda x, rate, u: (x * (u >= rate), u >= rate))),
+    Mistake("1/(1 − rate)로 나누지 않고 (1 − rate)를 곱했습니다.",
+            _dropout(lambda x, rate, u: (x * (u >= rate) * (1 - rate), u >= rate))),
+    Mistake("rate를 '남길 확률'로 썼습니다. rate는 '버릴 확률'입니다.",
+            _dropout(lambda x, rate, u: (x * (u < rate) / rate, u < rate))),
+    Mistake("마스크의 부등호가 반대입니다 (u < rate인 자리를 남김): 남길 확률이 rate가 됩니다.",
+            _dropout(lambda x, rate, u: (x * (u < rate) / (1 - rate), u < rate))),
+)
+
+
+def _inference_mistake(rule):
+    def run(x, rate, rng, training=True):
+        x = np.asarray(x, dtype=np.float64)
+        return rule(x, rate, rng)
+    return run
+
+
+INFERENCE_MISTAKES = (
+    Mistake("추론(training=False)에서도 1/(1 − rate)배로 키웠습니다. inverted dropout은 추론 때 아무것도 하지 않습니다.",
+            _inference_mistake(lambda x, rate, rng: (x / (1 - rate), np.ones(x.shape, dtype=bool)))),
+    Mistake("추론(training=False)에서도 (1 − rate)를 곱했습니다. 그것은 학습 때 키우지 않는 옛 방식의 보정입니다.",
+            _inference_mistake(lambda x, rate, rng: (x * (1 - rate), np.ones(x.shape, dtype=bool)))),
+    Mistake("추론(training=False)에서도 뉴런을 버렸습니다. 드롭아웃은 학습 때만 씁니다.",
+            _inference_mistake(lambda x, rate, rng: (x * (rng.random(x.shape) >= rate) / (1 - rate), rng.random(x.shape) >= rate))),
+)
+
+CASES = {
+    "벡터, rate 0.5": ((8,), 0.5),
+    "행렬, rate 0.2": ((4, 6), 0.2),
+    "3차원 배열, rate 0.8": ((2, 3, 5), 0.8),
+    "rate 0 (아무것도 버리지 않음)": ((10,), 0.0),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_training_matches_reference(student, reference, seed, case):
+    """학습 모드: 같은 rng로 참조와 똑같은 결과"""
+    shape, rate = CASES[case]
+    data_rng = np.random.default_rng([seed, len(shape)])
+    x = data_rng.normal(size=shape)
+    compare(student, reference, "dropout_forward", (x, rate, np.random.default_rng(seed)),
+            case=f"{case} — 규칙 keep = rng.random(x.shape) >= rate", spec=OUTPUT, mistakes=TRAINING_MISTAKES)
+
+
+@pytest.mark.parametrize("rate", [0.1, 0.5, 0.9])
+def test_inference_is_identity(student, reference, seed, rate):
+    """추론 모드: 입력을 그대로 반환"""
+    x = np.random.default_rng(seed).normal(size=(3, 4))
+    compare(student, reference, "dropout_forward", (x, rate, np.random.default_rng(seed)), {"training": False},
+            case=f"training=False, rate {rate}", spec=OUTPUT, mistakes=INFERENCE_MISTAKES)
+
+
+@pytest.mark.parametrize("rate", [0.25, 0.6])
+def test_keep_rate_and_scaling(student, seed, rate):
+    """통계: 남기는 비율은 1 − rate, 남은 값은 x / (1 − rate)"""
+    shape = (1000, 1000)
+    x = np.random.default_rng([seed, 1]).uniform(0.5, 1.5, size=shape)
+    result = student.call("dropout_forward", (x, rate, np.random.default_rng(seed)))
+    case = f"x 모양 {shape}, rate {rate}"
+    expect(isinstance(result, (tuple, list)) and len(result) == 2, "dropout_forward", case,
+           f"(out, mask) 두 값을 반환해야 하는데 {type(result).__name__}을(를) 반환했습니다.")
+    out, mask = result
+    problems = Array().structure_problems(out, shape) + MASK.structure_problems(mask, shape)
+    expect(not problems, "dropout_forward", case, *problems)
+    kept = float(mask.mean())
+    n = mask.size
+    tolerance = 6 * np.sqrt((1 - rate) * rate / n)
+    hint = " rate를 남길 확률로 쓴 것 같습니다: rate는 버릴 확률입니다." if abs(kept - rate) <= tolerance else ""
+    expect(abs(kept - (1 - rate)) <= tolerance, "dropout_forward", case,
+           f"남긴 비율이 {kept:.4f}입니다. 기대 {1 - rate:.4f} ± {tolerance:.4f} (표준편차의 6배).{hint}")
+    expect(np.all(out[~mask] == 0), "dropout_forward", case,
+           f"mask가 False인 자리 {int(np.sum(out[~mask] != 0))}곳의 out이 0이 아닙니다. 버린 뉴런의 출력은 0입니다.")
+    scaled = np.allclose(out[mask], x[mask] / (1 - rate), rtol=1e-12, atol=0)
+    unscaled = np.allclose(out[mask], x[mask], rtol=1e-12, atol=0)
+    expect(scaled, "dropout_forward", case,
+           "남은 자리의 out이 x / (1 − rate)와 다릅니다."
+           + (" 1/(1 − rate)배로 키우지 않았습니다: 학습 때 출력의 기댓값이 줄어듭니다." if unscaled else ""))
+
+
+def test_reproducible_with_given_rng(student, seed):
+    """재현성: 같은 시드의 rng를 주면 같은 결과"""
+    x = np.ones((50, 40))
+    first = student.call("dropout_forward", (x, 0.5, np.random.default_rng(seed)))
+    second = student.call("dropout_forward", (x, 0.5, np.random.default_rng(seed)))
+    problems = Parts((("out", Array()), ("mask", MASK))).problems(second, first)
+    expect(not problems, "dropout_forward", "같은 시드로 두 번 호출",
+           "같은 시드의 rng를 줬는데 결과가 다릅니다. 전역 np.random이 아니라 인자로 받은 rng를 쓰세요.", *problems)

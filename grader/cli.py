@@ -1,0 +1,175 @@
+"""The `learn` command: a thin layer that parses arguments, calls the library and prints.
+
+Exit codes (others script against them): 0 success / all checks passed, 1 some check failed,
+2 usage error (unknown id, no workspace, unusable progress file). Heavy modules (numpy, pytest)
+are imported inside the commands that need them, so `learn list` and `learn hint` start fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from grader.catalog import Exercise, load_catalog
+from grader.errors import LearnError
+
+
+class LearnGroup(click.Group):
+    """Turns every LearnError (and click's usage errors) into one Korean line and an exit code."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except LearnError as error:
+            _fail(str(error), error.exit_code)
+        except click.exceptions.NoArgsIsHelpError as error:
+            click.echo(error.ctx.get_help() if error.ctx else "", err=True)
+            sys.exit(2)
+        except click.UsageError as error:
+            _fail(f"사용법 오류: {error.format_message()} ('learn --help'로 사용법을 볼 수 있습니다)", 2)
+        except click.exceptions.Exit as done:
+            sys.exit(done.exit_code)
+        except click.Abort:
+            _fail("중단했습니다.", 1)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(click.style("오류: ", fg="red", bold=True) + message, err=True)
+    sys.exit(code)
+
+
+@click.group(cls=LearnGroup, help="머신러닝 개념 연습 문제와 퀴즈를 자동으로 채점합니다.")
+@click.option("--workspace", "workspace_dir", type=click.Path(path_type=Path), default=None,
+              help="작업 공간 폴더 (기본: 현재 폴더에서 위로 찾음)")
+@click.pass_context
+def main(ctx: click.Context, workspace_dir: Path | None) -> None:
+    ctx.obj = workspace_dir
+
+
+def _workspace(ctx: click.Context):  # -> Workspace
+    from grader.workspace import find_workspace, open_workspace
+
+    return open_workspace(ctx.obj) if ctx.obj else find_workspace()
+
+
+def _store(workspace):  # -> ProgressStore
+    from grader.progress import ProgressStore
+
+    return ProgressStore(workspace.progress_path)
+
+
+def _exercise(name: str) -> Exercise:
+    return load_catalog().resolve(name)
+
+
+@main.command(help="DIR에 새 작업 공간(연습 문제 스텁과 .learn/)을 만듭니다.")
+@click.argument("directory", type=click.Path(path_type=Path))
+def init(directory: Path) -> None:
+    from grader.workspace import init_workspace
+
+    workspace = init_workspace(directory, [e.filename for e in load_catalog().exercises])
+    click.echo(f"작업 공간을 만들었습니다: {workspace.root}")
+    click.echo(f"  cd {directory}\n  learn list\n  learn check {load_catalog().exercises[0].id}")
+
+
+@main.command(name="list", help="연습 문제마다 상태와 전체 진행률을 보여 줍니다.")
+@click.pass_context
+def list_exercises(ctx: click.Context) -> None:
+    from grader.report import render_list
+
+    click.echo(render_list(load_catalog(), _store(_workspace(ctx)).read()))
+
+
+@main.command(help="연습 문제를 채점합니다 (ID 예: 03_threshold, 03, 3, threshold).")
+@click.argument("exercise_id", required=False)
+@click.option("--all", "check_all", is_flag=True, help="모든 연습 문제를 채점합니다.")
+@click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
+@click.option("--seed", type=int, default=None, help="무작위 입력의 시드 (실패를 재현할 때).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=3.0, show_default=True,
+              help="학습자 함수 한 번 호출의 제한 시간(초).")
+@click.pass_context
+def check(ctx: click.Context, exercise_id: str | None, check_all: bool, as_json: bool,
+          seed: int | None, timeout: float) -> None:
+    if check_all == bool(exercise_id):
+        raise click.UsageError("연습 문제 ID 하나 또는 --all 중 하나만 주세요.")
+    catalog = load_catalog()
+    exercises = list(catalog.exercises) if check_all else [catalog.resolve(exercise_id or "")]
+    workspace = _workspace(ctx)
+    store = _store(workspace)
+    store.read()  # a corrupt or too-new progress file stops us before any work
+
+    from grader.learning import record_check
+    from grader.report import render_check, render_summary
+    from grader.runner import check_file
+
+    results = []
+    for exercise in exercises:
+        path = workspace.learner_file(exercise.filename)
+        result = check_file(exercise, path, workspace.display(path), seed=seed, timeout=timeout)
+        record_check(store, result)
+        results.append((exercise, result))
+        if not as_json:
+            click.echo(render_check(exercise, result))
+    all_passed = all(result.passed for _, result in results)
+    if as_json:
+        payload: dict[str, Any] = (
+            {"passed": all_passed, "results": [r.to_dict() for _, r in results]} if check_all else results[0][1].to_dict()
+        )
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif check_all:
+        click.echo(click.style("\n요약", bold=True))
+        click.echo(render_summary(results))
+    sys.exit(0 if all_passed else 1)
+
+
+@main.command(help="힌트를 한 단계씩 보여 줍니다 (이미 본 힌트도 함께).")
+@click.argument("exercise_id")
+@click.pass_context
+def hint(ctx: click.Context, exercise_id: str) -> None:
+    from grader.learning import reveal_next_hint
+    from grader.report import render_hints
+
+    exercise = _exercise(exercise_id)
+    level = reveal_next_hint(_store(_workspace(ctx)), exercise)
+    click.echo(render_hints(exercise, level))
+
+
+@main.command(help="연습 문제 파일을 처음 상태로 되돌립니다 (지금 파일은 .learn/backups/에 보관).")
+@click.argument("exercise_id")
+@click.pass_context
+def reset(ctx: click.Context, exercise_id: str) -> None:
+    from grader.learning import reset_exercise
+
+    exercise = _exercise(exercise_id)
+    workspace = _workspace(ctx)
+    backup = reset_exercise(workspace, _store(workspace), exercise)
+    click.echo(f"{exercise.filename}을(를) 처음 상태로 되돌렸습니다.")
+    if backup:
+        click.echo(f"이전 파일은 {workspace.display(backup)}에 보관했습니다.")
+
+
+@main.command(help="참조 풀이를 보여 줍니다 (통과한 뒤에만, 또는 --force).")
+@click.argument("exercise_id")
+@click.option("--force", is_flag=True, help="통과하지 않았어도 봅니다 (기록됩니다).")
+@click.pass_context
+def solution(ctx: click.Context, exercise_id: str, force: bool) -> None:
+    from grader.learning import solution_text
+
+    click.echo(solution_text(_store(_workspace(ctx)), _exercise(exercise_id), force))
+
+
+@main.command(help="파일을 저장할 때마다 다시 채점하고, 통과하면 다음 연습으로 넘어갑니다.")
+@click.argument("exercise_id", required=False)
+@click.option("--interval", type=float, default=0.02, hidden=True)
+@click.option("--max-checks", type=int, default=0, hidden=True)
+@click.pass_context
+def watch(ctx: click.Context, exercise_id: str | None, interval: float, max_checks: int) -> None:
+    from grader.watch import watch_exercises
+
+    workspace = _workspace(ctx)
+    start = _exercise(exercise_id) if exercise_id else None
+    watch_exercises(workspace, _store(workspace), start, interval=interval, max_checks=max_checks)

@@ -1,0 +1,1 @@
+"""MkDocs build-time helpers for the learn docs site (hooks registered in mkdocs.yml)."""

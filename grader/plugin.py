@@ -1,0 +1,92 @@
+"""The pytest plugin behind every check: it hands checks their fixtures and collects verdicts.
+
+Fixtures: `student` (the learner's code, in-process or sandboxed: the check cannot tell),
+`reference` (the trusted solution module), `seed` and `rng` (seeded random inputs; a failing
+test that used them tells the learner the seed to reproduce it). Instead of pytest's report it
+keeps one `TestOutcome` per test with the Korean verdict, for the terminal, JSON and gradebooks.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+import pytest
+
+from grader.student import Student
+
+
+@dataclass(frozen=True)
+class TestOutcome:
+    name: str
+    title: str
+    status: str  # "passed" | "failed" | "error"
+    message: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def _title(item: pytest.Item) -> str:
+    """The Korean first docstring line of the test, plus its case id when parametrized."""
+    doc = (getattr(item, "obj", None).__doc__ or "").strip().splitlines()
+    title = doc[0].strip() if doc else item.name
+    callspec = getattr(item, "callspec", None)
+    return f"{title} [{callspec.id}]" if callspec else title
+
+
+class LearnPlugin:
+    def __init__(self, student: Student, reference: Any, seed: int, exercise_id: str) -> None:
+        self._student = student
+        self._reference = reference
+        self._seed = seed
+        self._exercise_id = exercise_id
+        self.outcomes: list[TestOutcome] = []
+
+    @pytest.fixture
+    def student(self) -> Student:
+        return self._student
+
+    @pytest.fixture
+    def reference(self) -> Any:
+        return self._reference
+
+    @pytest.fixture
+    def seed(self) -> int:
+        return self._seed
+
+    @pytest.fixture
+    def rng(self, request: pytest.FixtureRequest) -> np.random.Generator:
+        """Independent of test order: the stream depends on the run's seed and the test's name."""
+        return np.random.default_rng([self._seed, zlib.crc32(request.node.name.encode())])
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport:
+        """Record our verdict and build the report ourselves: pytest's own traceback formatting
+        is never shown to the learner and is the slowest part of a failing test."""
+        passed = call.excinfo is None
+        if call.when == "call" or not passed:
+            self.outcomes.append(self._outcome(item, call, passed))
+        return pytest.TestReport(
+            item.nodeid, item.location, {}, "passed" if passed else "failed",
+            None if passed else (self.outcomes[-1].message or "failed"), call.when,
+            duration=call.duration, start=call.start, stop=call.stop,
+        )
+
+    def _outcome(self, item: pytest.Item, call: pytest.CallInfo[None], passed: bool) -> TestOutcome:
+        if passed:
+            return TestOutcome(item.name, _title(item), "passed")
+        error = call.excinfo.value if call.excinfo else None
+        if isinstance(error, AssertionError) and str(error):
+            message, status = str(error), "failed"
+        else:
+            message = f"검사 코드 내부 오류 (학습자 잘못이 아닐 수 있습니다): {type(error).__name__}: {error}"
+            status = "error"
+        if {"rng", "seed"} & set(getattr(item, "fixturenames", ())):
+            message += (
+                f"\n  (무작위 입력의 시드 {self._seed}: "
+                f"'learn check {self._exercise_id} --seed {self._seed}'로 같은 입력을 다시 만들 수 있습니다)"
+            )
+        return TestOutcome(item.name, _title(item), status, message)

@@ -1,0 +1,84 @@
+"""How results look in the terminal: check verdicts, the exercise list and the progress bar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+import click
+
+from grader.catalog import Catalog, Exercise
+from grader.progress import Progress
+
+if TYPE_CHECKING:
+    from grader.runner import CheckResult
+
+FULL_MESSAGES_SHOWN = 3
+STATUS_LABELS = {"passed": ("✓ 통과", "green"), "failed": ("✗ 실패", "red"), "not_started": ("· 시작 전", None)}
+
+
+def progress_bar(done: int, total: int, width: int = 30) -> str:
+    filled = round(width * done / total) if total else 0
+    percent = round(100 * done / total) if total else 0
+    return f"[{'#' * filled}{'-' * (width - filled)}] {done}/{total} ({percent}%)"
+
+
+def render_check(exercise: Exercise, result: "CheckResult") -> str:
+    passed, total = result.counts
+    lines = [click.style(f"{exercise.id} {exercise.title}", bold=True)]
+    if result.load_error:
+        lines.append(click.style(f"  ✗ 파일을 불러오지 못했습니다: {result.load_error}", fg="red"))
+    shown = 0
+    for outcome in result.outcomes:
+        if outcome.status == "passed":
+            lines.append(click.style(f"  ✓ {outcome.title}", fg="green"))
+            continue
+        lines.append(click.style(f"  ✗ {outcome.title}", fg="red"))
+        if shown < FULL_MESSAGES_SHOWN:
+            lines += [f"      {line}" for line in outcome.message.splitlines()]
+            shown += 1
+    if result.passed:
+        lines.append(click.style(f"통과! {passed}/{total}개 검사를 모두 통과했습니다.", fg="green", bold=True))
+    else:
+        hidden = sum(o.status != "passed" for o in result.outcomes) - shown
+        if hidden > 0:
+            lines.append(f"  (실패 {hidden}개의 자세한 내용은 생략했습니다: 위의 것부터 고쳐 보세요)")
+        lines.append(click.style(f"아직 통과하지 못했습니다: {passed}/{total}개 통과.", fg="red", bold=True)
+                     + f" 막히면 'learn hint {exercise.id}'")
+    return "\n".join(lines)
+
+
+def render_list(catalog: Catalog, progress: Progress) -> str:
+    records = progress["exercises"]
+    lines = [click.style("연습 문제", bold=True)]
+    for exercise in catalog.exercises:
+        record = records.get(exercise.id, {})
+        label, color = STATUS_LABELS.get(record.get("status", "not_started"), STATUS_LABELS["not_started"])
+        extra = []
+        if record.get("attempts"):
+            extra.append(f"시도 {record['attempts']}회")
+        if record.get("hint_level"):
+            extra.append(f"힌트 {record['hint_level']}/{len(exercise.hints)}")
+        detail = f"  ({', '.join(extra)})" if extra else ""
+        lines.append(f"  {click.style(f'{label:6}', fg=color)}  {exercise.id:20} {exercise.title}{detail}")
+    done = sum(1 for e in catalog.exercises if records.get(e.id, {}).get("status") == "passed")
+    lines.append(f"진행률 {progress_bar(done, len(catalog.exercises))}")
+    return "\n".join(lines)
+
+
+def render_hints(exercise: Exercise, level: int) -> str:
+    lines = [click.style(f"{exercise.id} 힌트 ({level}/{len(exercise.hints)})", bold=True)]
+    lines += [f"  {number}. {hint}" for number, hint in enumerate(exercise.hints[:level], start=1)]
+    if level < len(exercise.hints):
+        lines.append(f"  다음 힌트는 'learn hint {exercise.id}'를 한 번 더 실행하면 볼 수 있습니다.")
+    else:
+        lines.append("  마지막 힌트입니다.")
+    return "\n".join(lines)
+
+
+def render_summary(results: Iterable[tuple[Exercise, "CheckResult"]]) -> str:
+    lines = []
+    for exercise, result in results:
+        passed, total = result.counts
+        mark = click.style("✓", fg="green") if result.passed else click.style("✗", fg="red")
+        lines.append(f"  {mark} {exercise.id:20} {passed}/{total}")
+    return "\n".join(lines)

@@ -1,0 +1,250 @@
+"""Compare what the learner returned with what the reference returned, and say why they differ.
+
+A check calls `compare(...)`; on a mismatch it raises `CheckFailure` whose message is the Korean
+verdict the learner reads: the function and case, what was expected and what came back (type,
+shape, dtype, NaN/inf, the largest absolute and relative error and where, the tolerance used),
+and, when the returned value equals what a known wrong implementation returns, the name of that
+misconception. Works the same whether the value came from an in-process module or a worker.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any, Callable, Protocol, Sequence
+
+import numpy as np
+
+from grader.student import Student
+
+
+class CheckFailure(AssertionError):
+    """A check found a wrong answer; `str(self)` is the full Korean verdict."""
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A known misconception: `compute` returns what a learner who holds it would return."""
+
+    description: str
+    compute: Callable[..., Any]
+
+
+def fmt(value: Any) -> str:
+    """A short, readable rendering of a number or array for messages."""
+    if isinstance(value, (float, np.floating)):
+        return np.format_float_positional(float(value), precision=8, trim="-", fractional=False) if np.isfinite(value) else str(float(value))
+    if isinstance(value, np.ndarray):
+        return np.array2string(value, precision=6, threshold=12, edgeitems=3, separator=", ")
+    text = repr(value)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def type_name(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return f"np.ndarray(shape={value.shape}, dtype={value.dtype})"
+    return type(value).__name__
+
+
+def _real_scalar(value: Any) -> tuple[float | None, str | None]:
+    """Accept Python and numpy real numbers and 0-d arrays; anything else is explained."""
+    if value is None:
+        return None, "None을 반환했습니다 (return 문을 빠뜨렸나요?)."
+    if isinstance(value, (bool, np.bool_)):
+        return None, f"숫자를 반환해야 하는데 bool 값 {value}을(를) 반환했습니다."
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return float(value), None
+    if isinstance(value, np.ndarray) and value.ndim == 0 and value.dtype.kind in "iuf":
+        return float(value), None
+    if isinstance(value, np.ndarray):
+        return None, f"숫자 하나(스칼라)를 반환해야 하는데 모양 {value.shape}의 배열을 반환했습니다. 평균이나 합으로 줄였는지 확인하세요."
+    return None, f"숫자 하나(스칼라)를 반환해야 하는데 {type_name(value)}을(를) 반환했습니다."
+
+
+class Spec(Protocol):
+    def problems(self, actual: Any, expected: Any) -> list[str]:
+        """Korean lines explaining how `actual` differs from `expected`; empty when it matches."""
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A real number, compared with |a - e| <= atol + rtol * |e| (numpy.isclose's rule)."""
+
+    rtol: float = 1e-7
+    atol: float = 1e-9
+
+    def problems(self, actual: Any, expected: Any) -> list[str]:
+        value, reason = _real_scalar(actual)
+        if reason:
+            return [reason]
+        want = float(expected)
+        if np.isnan(value) and not np.isnan(want):
+            return [f"NaN을 반환했습니다 (기대값 {fmt(want)}). 0으로 나누기나 log(0)이 있는지 확인하세요."]
+        if np.isinf(value) and not np.isinf(want):
+            return [f"{value}을(를) 반환했습니다 (기대값 {fmt(want)}). 값이 넘쳤거나 0으로 나눴는지 확인하세요."]
+        if np.isclose(value, want, rtol=self.rtol, atol=self.atol, equal_nan=True):
+            return []
+        error = abs(value - want)
+        relative = error / abs(want) if want != 0 else float("inf")
+        return [
+            f"기대값 {fmt(want)}, 반환값 {fmt(value)}",
+            f"절대 오차 {fmt(error)}, 상대 오차 {fmt(relative)} (허용 오차: 상대 {self.rtol:g}, 절대 {self.atol:g})",
+        ]
+
+
+@dataclass(frozen=True)
+class Integer:
+    """An exact whole number (counts, indices). A float such as 10.0 is refused with a reason."""
+
+    def problems(self, actual: Any, expected: Any) -> list[str]:
+        if actual is None:
+            return ["None을 반환했습니다 (return 문을 빠뜨렸나요?)."]
+        if isinstance(actual, (bool, np.bool_)) or not isinstance(actual, (int, np.integer)):
+            if isinstance(actual, (float, np.floating)) and float(actual).is_integer() and int(actual) == int(expected):
+                return [f"정수(int)를 반환해야 하는데 실수 {fmt(actual)}을(를) 반환했습니다. int(...)로 바꾸세요."]
+            if isinstance(actual, (float, np.floating)):
+                return [f"정수(int)를 반환해야 하는데 실수 {fmt(actual)}을(를) 반환했습니다 (기대값 {int(expected)})."]
+            return [f"정수(int)를 반환해야 하는데 {type_name(actual)}을(를) 반환했습니다."]
+        if int(actual) != int(expected):
+            return [f"기대값 {int(expected)}, 반환값 {int(actual)}"]
+        return []
+
+
+@dataclass(frozen=True)
+class Array:
+    """A numpy array of a given shape; `kind` is 'float' (any real dtype, with tolerance),
+    'int' (integer dtype, exact: labels and counts) or 'bool' (boolean dtype, exact: masks)."""
+
+    rtol: float = 1e-7
+    atol: float = 1e-9
+    kind: str = "float"
+
+    def structure_problems(self, actual: Any, shape: tuple[int, ...]) -> list[str]:
+        """Type, shape and dtype only: for outputs whose values are random and checked by statistics."""
+        if actual is None:
+            return ["None을 반환했습니다 (return 문을 빠뜨렸나요?)."]
+        if isinstance(actual, (list, tuple)):
+            return [f"numpy 배열(np.ndarray)을 반환해야 하는데 {type(actual).__name__}을(를) 반환했습니다. np.asarray(...)로 바꿔 반환하세요."]
+        if not isinstance(actual, np.ndarray):
+            return [f"numpy 배열(np.ndarray)을 반환해야 하는데 {type_name(actual)}을(를) 반환했습니다."]
+        if actual.shape != tuple(shape):
+            return [f"모양(shape)이 다릅니다: 기대 {tuple(shape)}, 반환 {actual.shape}."]
+        dtype_problem = self._dtype_problem(actual)
+        return [dtype_problem] if dtype_problem else []
+
+    def problems(self, actual: Any, expected: Any) -> list[str]:
+        want = np.asarray(expected)
+        structure = self.structure_problems(actual, want.shape)
+        if structure:
+            return structure
+        if self.kind == "float":
+            return self._float_problems(actual.astype(np.float64), want.astype(np.float64))
+        wrong = actual != want
+        if not wrong.any():
+            return []
+        first = tuple(int(i) for i in np.argwhere(wrong)[0])
+        return [
+            f"{int(wrong.sum())}개 원소가 다릅니다 (전체 {want.size}개). 첫 위치 {list(first)}: 기대 {want[first]!r}, 반환 {actual[first]!r}",
+            f"기대값 {fmt(want)}",
+            f"반환값 {fmt(actual)}",
+        ]
+
+    def _dtype_problem(self, actual: np.ndarray) -> str | None:
+        kind = actual.dtype.kind
+        if self.kind == "float" and kind not in "iuf":
+            return f"실수 배열이어야 하는데 dtype이 {actual.dtype}입니다."
+        if self.kind == "int" and kind not in "iu":
+            advice = " .astype(int)로 바꾸세요." if kind in "bf" else ""
+            return f"정수 배열이어야 하는데 dtype이 {actual.dtype}입니다.{advice}"
+        if self.kind == "bool" and kind != "b":
+            return f"bool 배열이어야 하는데 dtype이 {actual.dtype}입니다."
+        return None
+
+    def _float_problems(self, actual: np.ndarray, want: np.ndarray) -> list[str]:
+        lines: list[str] = []
+        for label, test in (("NaN", np.isnan), ("inf", np.isinf)):
+            bad = test(actual) & ~test(want)
+            if bad.any():
+                first = [int(i) for i in np.argwhere(bad)[0]]
+                lines.append(f"반환값에 {label}이(가) {int(bad.sum())}개 있습니다 (첫 위치 {first}). 0으로 나누기, log(0), exp 넘침을 확인하세요.")
+        close = np.isclose(actual, want, rtol=self.rtol, atol=self.atol, equal_nan=True)
+        if close.all():
+            return lines
+        with np.errstate(divide="ignore", invalid="ignore"):
+            error = np.where(close, 0.0, np.abs(actual - want))
+            relative = np.where(want != 0, error / np.abs(want), np.where(error > 0, np.inf, 0.0))
+        worst = np.unravel_index(int(np.nanargmax(np.nan_to_num(error, nan=np.inf))), want.shape)
+        worst_rel = np.unravel_index(int(np.nanargmax(np.nan_to_num(relative, nan=np.inf))), want.shape)
+        lines += [
+            f"{int((~close).sum())}개 원소가 허용 오차를 넘습니다 (전체 {want.size}개).",
+            f"가장 큰 절대 오차 {fmt(error[worst])} (위치 {list(map(int, worst))}: 기대 {fmt(want[worst])}, 반환 {fmt(actual[worst])})",
+            f"가장 큰 상대 오차 {fmt(relative[worst_rel])} (위치 {list(map(int, worst_rel))})",
+            f"허용 오차: 상대 {self.rtol:g}, 절대 {self.atol:g}",
+            f"기대값 {fmt(want)}",
+            f"반환값 {fmt(actual)}",
+        ]
+        return lines
+
+
+@dataclass(frozen=True)
+class Parts:
+    """A tuple of named parts, e.g. ('w', Array()), ('v', Array()) for (new weights, velocity)."""
+
+    parts: tuple[tuple[str, Spec], ...]
+
+    def problems(self, actual: Any, expected: Any) -> list[str]:
+        names = ", ".join(name for name, _ in self.parts)
+        if not isinstance(actual, (tuple, list)) or len(actual) != len(self.parts):
+            return [f"값 {len(self.parts)}개의 튜플 ({names})을 반환해야 하는데 {type_name(actual)}을(를) 반환했습니다."]
+        lines: list[str] = []
+        for (name, spec), got, want in zip(self.parts, actual, expected):
+            lines += [f"[{name}] {line}" for line in spec.problems(got, want)]
+        return lines
+
+
+def _matching_mistakes(spec: Spec, actual: Any, expected: Any, mistakes: Sequence[Mistake], args: tuple, kwargs: dict) -> list[str]:
+    found = []
+    for mistake in mistakes:
+        try:
+            wrong = mistake.compute(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+        except Exception:
+            continue
+        # Only name a mistake that this case can tell apart from the right answer.
+        if not spec.problems(actual, wrong) and spec.problems(wrong, expected):
+            found.append(mistake.description)
+    return found
+
+
+def compare(
+    student: Student,
+    reference: Any,
+    function: str,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any] | None = None,
+    *,
+    case: str,
+    spec: Spec,
+    mistakes: Sequence[Mistake] = (),
+) -> Any:
+    """Call `function` on the learner's code and the reference with the same inputs and
+    raise CheckFailure unless the results agree under `spec`. Returns the learner's value."""
+    kwargs = kwargs or {}
+    expected = getattr(reference, function)(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+    actual = student.call(function, copy.deepcopy(args), copy.deepcopy(kwargs))
+    lines = spec.problems(actual, expected)
+    if lines:
+        found = _matching_mistakes(spec, actual, expected, mistakes, args, kwargs)
+        raise CheckFailure(failure_message(function, case, lines, found))
+    return actual
+
+
+def failure_message(function: str, case: str, lines: Sequence[str], mistakes: Sequence[str] = ()) -> str:
+    body = [f"{function} — {case}", *(f"  {line}" for line in lines)]
+    body += [f"  흔한 실수: {description}" for description in mistakes]
+    return "\n".join(body)
+
+
+def expect(condition: bool, function: str, case: str, *lines: str) -> None:
+    """For checks that are not a comparison with the reference (statistics, properties)."""
+    if not condition:
+        raise CheckFailure(failure_message(function, case, lines))

@@ -1,0 +1,34 @@
+"""Every stub fails its check and every reference solution passes it, for all exercises."""
+
+import pytest
+
+from grader.catalog import load_catalog
+from grader.runner import check_file
+from grader.workspace import CONTENT_ROOT
+
+EXERCISES = load_catalog().exercises
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
+def test_reference_passes(exercise):
+    path = CONTENT_ROOT / "solutions" / exercise.filename
+    result = check_file(exercise, path, f"solutions/{exercise.filename}", seed=12345)
+    failures = [o.message for o in result.outcomes if o.status != "passed"]
+    assert result.passed, failures or result.load_error
+    assert result.counts[1] >= 5
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
+def test_stub_fails_every_test(exercise):
+    path = CONTENT_ROOT / "exercises" / exercise.filename
+    result = check_file(exercise, path, f"exercises/{exercise.filename}", seed=12345)
+    assert not result.passed
+    assert result.counts[0] == 0
+    assert all("NotImplementedError" in o.message for o in result.outcomes)
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_reference_passes_for_other_seeds(exercise, seed):
+    path = CONTENT_ROOT / "solutions" / exercise.filename
+    assert check_file(exercise, path, "ref", seed=seed).passed
