@@ -20,6 +20,12 @@ def run_learn(*args: str, cwd: Path, timeout: float = 120) -> subprocess.Complet
 
 
 @pytest.fixture
+def learn():
+    """The `learn` command as a function: learn("check", "03", cwd=...)."""
+    return run_learn
+
+
+@pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     """A workspace made by `learn init`, as a new learner gets it."""
     result = run_learn("init", "ws", cwd=tmp_path)

@@ -1,0 +1,210 @@
+"""The `learn` command as learners and scripts use it: exit codes, messages, files written."""
+
+import json
+import shutil
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from grader.catalog import load_catalog
+from grader.workspace import CONTENT_ROOT as ROOT
+
+EXERCISES = load_catalog().exercises
+
+
+def progress(workspace):
+    return json.loads((workspace / ".learn" / "progress.json").read_text(encoding="utf-8"))
+
+
+def use_reference(workspace, exercise_id):
+    shutil.copyfile(ROOT / "solutions" / f"{exercise_id}.py", workspace / "exercises" / f"{exercise_id}.py")
+
+
+def test_init_creates_stubs_and_state_folder(learn, workspace):
+    assert sorted(p.name for p in (workspace / "exercises").iterdir()) == sorted(e.filename for e in EXERCISES)
+    assert (workspace / ".learn").is_dir()
+
+
+def test_init_refuses_a_folder_with_files(learn, tmp_path):
+    (tmp_path / "notes.txt").write_text("내 파일", encoding="utf-8")
+    result = learn("init", ".", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "비어 있지 않습니다" in result.stderr
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "내 파일"
+
+
+def test_init_refuses_an_existing_workspace(learn, workspace):
+    result = learn("init", str(workspace), cwd=workspace.parent)
+    assert result.returncode == 2 and "이미 작업 공간입니다" in result.stderr
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
+def test_stub_exits_1_and_reference_exits_0(learn, workspace, exercise):
+    failing = learn("check", exercise.id, cwd=workspace)
+    assert failing.returncode == 1, failing.stdout + failing.stderr
+    assert "아직 통과하지 못했습니다" in failing.stdout
+    use_reference(workspace, exercise.id)
+    passing = learn("check", exercise.id, cwd=workspace)
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    assert "통과!" in passing.stdout
+    record = progress(workspace)["exercises"][exercise.id]
+    assert record["attempts"] == 2 and record["status"] == "passed" and record["first_passed_at"]
+
+
+def test_unknown_id_exits_2_with_a_korean_line(learn, workspace):
+    result = learn("check", "nosuch", cwd=workspace)
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("오류: 'nosuch'라는 연습 문제는 없습니다.")
+    assert "Traceback" not in result.stderr
+
+
+def test_outside_a_workspace_exits_2(learn, tmp_path):
+    result = learn("check", "03", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "작업 공간을 찾을 수 없습니다" in result.stderr
+
+
+def test_workspace_option_and_subfolder_discovery(learn, workspace, tmp_path):
+    assert learn("--workspace", str(workspace), "list", cwd=tmp_path).returncode == 0
+    assert learn("list", cwd=workspace / "exercises").returncode == 0
+    assert learn("--workspace", str(tmp_path), "list", cwd=tmp_path).returncode == 2
+
+
+def test_json_output_lists_every_test(learn, workspace):
+    use_reference(workspace, "03_threshold")
+    result = learn("check", "3", "--json", cwd=workspace)
+    payload = json.loads(result.stdout)
+    assert result.returncode == 0 and payload["passed"] is True and payload["exercise"] == "03_threshold"
+    assert payload["tests_total"] == len(payload["tests"]) >= 5
+    assert set(payload["tests"][0]) == {"name", "title", "status", "message"}
+
+
+def test_check_all_json_and_exit_code(learn, workspace):
+    use_reference(workspace, "01_mse")
+    result = learn("check", "--all", "--json", cwd=workspace)
+    payload = json.loads(result.stdout)
+    assert result.returncode == 1 and payload["passed"] is False
+    assert [r["exercise"] for r in payload["results"]] == [e.id for e in EXERCISES]
+    assert payload["results"][0]["passed"] is True
+
+
+def test_failure_shows_the_seed_and_the_same_seed_reproduces_it(learn, workspace):
+    target = workspace / "exercises" / "01_mse.py"
+    target.write_text((ROOT / "solutions" / "01_mse.py").read_text(encoding="utf-8")
+                      .replace("float(np.mean(errors**2))", "float(np.mean(errors**2)) if errors.size < 150 else 0.0"),
+                      encoding="utf-8")
+    result = learn("check", "01", "--seed", "7", "--json", cwd=workspace)
+    messages = [t["message"] for t in json.loads(result.stdout)["tests"] if t["status"] != "passed"]
+    assert messages and "시드 7" in messages[0] and "learn check 01_mse --seed 7" in messages[0]
+    again = learn("check", "01", "--seed", "7", "--json", cwd=workspace)
+    assert [t["message"] for t in json.loads(again.stdout)["tests"] if t["status"] != "passed"] == messages
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("def mse(y_true, y_pred):\n    return (\n", "문법 오류"),
+    ("import numpy as np\nraise RuntimeError('boom')\n", "RuntimeError: boom"),
+    ("def mse(y_true, y_pred):\n    while True:\n        pass\n\ndef mae(y_true, y_pred):\n    return 0.0\n", "시간 초과"),
+    ("def mse(y_true, y_pred):\n    return [0.0]\n\ndef mae(y_true, y_pred):\n    return float('nan')\n", "NaN을 반환했습니다"),
+    ("def mean_squared_error(y_true, y_pred):\n    return 0.0\n", "함수 mse이(가) 없습니다"),
+])
+def test_broken_learner_files_fail_with_a_message_not_a_traceback(learn, workspace, source, expected):
+    (workspace / "exercises" / "01_mse.py").write_text(source, encoding="utf-8")
+    shown = learn("check", "01", "--timeout", "0.5", cwd=workspace)
+    assert shown.returncode == 1
+    assert "Traceback" not in shown.stdout + shown.stderr
+    payload = json.loads(learn("check", "01", "--timeout", "0.5", "--json", cwd=workspace).stdout)
+    messages = [payload["load_error"] or ""] + [test["message"] for test in payload["tests"]]
+    assert any(expected in message for message in messages), messages
+
+
+def test_hint_ladder_reveals_one_level_at_a_time_and_is_recorded(learn, workspace):
+    hints = load_catalog().resolve("03").hints
+    first = learn("hint", "03", cwd=workspace).stdout
+    assert hints[0] in first and hints[1] not in first
+    second = learn("hint", "03", cwd=workspace).stdout
+    assert hints[0] in second and hints[1] in second and hints[2] not in second
+    for _ in range(len(hints) + 2):
+        last = learn("hint", "03", cwd=workspace).stdout
+    assert all(hint in last for hint in hints) and "마지막 힌트입니다" in last
+    assert progress(workspace)["exercises"]["03_threshold"]["hint_level"] == len(hints)
+
+
+def test_reset_restores_the_stub_and_keeps_a_backup(learn, workspace):
+    target = workspace / "exercises" / "03_threshold.py"
+    stub = target.read_text(encoding="utf-8")
+    target.write_text("# 내 풀이\n", encoding="utf-8")
+    result = learn("reset", "threshold", cwd=workspace)
+    assert result.returncode == 0
+    assert target.read_text(encoding="utf-8") == stub
+    backups = list((workspace / ".learn" / "backups").glob("03_threshold-*.py"))
+    assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == "# 내 풀이\n"
+
+
+def test_solution_is_locked_until_passed_or_forced(learn, workspace):
+    locked = learn("solution", "03", cwd=workspace)
+    assert locked.returncode == 1 and "--force" in locked.stderr
+    forced = learn("solution", "03", "--force", cwd=workspace)
+    assert forced.returncode == 0 and "def apply_threshold" in forced.stdout
+    assert progress(workspace)["exercises"]["03_threshold"]["solution_viewed"] is True
+    use_reference(workspace, "01_mse")
+    learn("check", "01", cwd=workspace)
+    assert learn("solution", "01", cwd=workspace).returncode == 0
+
+
+def test_corrupt_progress_file_is_set_aside_and_the_next_run_works(learn, workspace):
+    state = workspace / ".learn" / "progress.json"
+    state.write_text("{ 깨진 파일", encoding="utf-8")
+    result = learn("check", "03", cwd=workspace)
+    assert result.returncode == 2 and "진행 상황 파일이 손상되어" in result.stderr
+    assert "Traceback" not in result.stderr
+    aside = list((workspace / ".learn").glob("progress.json.corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == "{ 깨진 파일"
+    assert learn("check", "03", cwd=workspace).returncode == 1
+    assert progress(workspace)["exercises"]["03_threshold"]["attempts"] == 1
+
+
+def test_list_shows_status_and_progress_bar(learn, workspace):
+    use_reference(workspace, "03_threshold")
+    learn("check", "03", cwd=workspace)
+    learn("check", "01", cwd=workspace)
+    out = learn("list", cwd=workspace).stdout
+    assert "✓ 통과" in out and "✗ 실패" in out and "· 시작 전" in out
+    assert f"1/{len(EXERCISES)}" in out and "진행률 [" in out
+
+
+def test_two_checks_at_once_both_recorded(learn, workspace):
+    processes = [subprocess.Popen([sys.executable, "-m", "grader", "check", name], cwd=workspace,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                 for name in ("01", "03", "01", "03")]
+    assert [p.wait(120) for p in processes] == [1, 1, 1, 1]
+    records = progress(workspace)["exercises"]
+    assert records["01_mse"]["attempts"] == 2 and records["03_threshold"]["attempts"] == 2
+
+
+def test_watch_rechecks_on_save_and_moves_on_after_a_pass(learn, workspace):
+    process = subprocess.Popen([sys.executable, "-m", "grader", "watch", "03", "--max-checks", "3"], cwd=workspace,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={"NO_COLOR": "1", **_env()})
+    threading.Timer(60, process.kill).start()  # never hang the suite if watch misbehaves
+    lines = []
+    saved = False
+    for line in process.stdout:
+        lines.append(line)
+        if "아직 통과하지 못했습니다" in line and not saved:
+            saved = True
+            time.sleep(0.05)
+            use_reference(workspace, "03_threshold")
+    process.wait(10)
+    output = "".join(lines)
+    assert process.returncode == 0
+    assert "통과!" in output
+    next_id = load_catalog().after(load_catalog().resolve("03"))[0].id
+    assert f"exercises/{next_id}.py" in output  # moved on to the next exercise and checked it
+    assert progress(workspace)["exercises"]["03_threshold"]["status"] == "passed"
+
+
+def _env():
+    import os
+    return dict(os.environ)

@@ -1,0 +1,118 @@
+"""The Korean verdict: what the learner reads when an answer is wrong."""
+
+import numpy as np
+import pytest
+
+from grader.verdict import Array, CheckFailure, Integer, Mistake, Parts, Scalar, compare
+
+
+class FakeStudent:
+    """Stands in for the learner: returns whatever the test wants."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def call(self, function, args=(), kwargs=None):
+        return self.value
+
+
+class Reference:
+    @staticmethod
+    def mean(x):
+        return float(np.mean(x))
+
+    @staticmethod
+    def double(x):
+        return np.asarray(x, dtype=float) * 2
+
+
+def verdict(value, function="double", args=(np.array([1.0, 2.0, 3.0]),), spec=Array(), mistakes=()):
+    with pytest.raises(CheckFailure) as failure:
+        compare(FakeStudent(value), Reference, function, args, case="사례", spec=spec, mistakes=mistakes)
+    return str(failure.value)
+
+
+def test_a_match_returns_the_learners_value():
+    value = compare(FakeStudent(np.array([2.0, 4.0, 6.0])), Reference, "double", (np.array([1.0, 2.0, 3.0]),),
+                    case="사례", spec=Array())
+    assert value.tolist() == [2.0, 4.0, 6.0]
+
+
+def test_shape_mismatch_names_both_shapes():
+    message = verdict(np.array([[2.0, 4.0, 6.0]]))
+    assert message.startswith("double — 사례")
+    assert "모양(shape)이 다릅니다: 기대 (3,), 반환 (1, 3)." in message
+
+
+def test_list_instead_of_array_says_how_to_fix_it():
+    assert "list을(를) 반환했습니다. np.asarray(...)로 바꿔 반환하세요." in verdict([2.0, 4.0, 6.0])
+
+
+def test_none_suggests_a_missing_return():
+    assert "return 문을 빠뜨렸나요?" in verdict(None)
+
+
+def test_nan_is_counted_and_located():
+    message = verdict(np.array([2.0, np.nan, 6.0]))
+    assert "반환값에 NaN이(가) 1개 있습니다 (첫 위치 [1])." in message
+
+
+def test_worst_error_and_tolerance_are_reported():
+    message = verdict(np.array([2.0, 4.5, 6.0]), spec=Array(rtol=1e-7, atol=1e-9))
+    assert "1개 원소가 허용 오차를 넘습니다 (전체 3개)." in message
+    assert "가장 큰 절대 오차 0.5 (위치 [1]: 기대 4, 반환 4.5)" in message
+    assert "허용 오차: 상대 1e-07, 절대 1e-09" in message
+
+
+def test_integer_labels_refuse_bool_and_float_dtypes():
+    spec = Array(kind="int")
+    assert "정수 배열이어야 하는데 dtype이 bool입니다. .astype(int)로 바꾸세요." in verdict(
+        np.array([True, True, True]), spec=spec, args=(np.array([1, 1, 1]),))
+    assert "dtype이 float64입니다" in verdict(np.array([2.0, 4.0, 6.0]), spec=spec, args=(np.array([1, 2, 3]),))
+
+
+def test_scalar_expected_but_array_returned():
+    message = verdict(np.array([1.0, 2.0]), function="mean", spec=Scalar())
+    assert "숫자 하나(스칼라)를 반환해야 하는데 모양 (2,)의 배열을 반환했습니다." in message
+
+
+def test_scalar_accepts_numpy_scalars_and_zero_d_arrays():
+    for value in (np.float32(2.0), np.array(2.0), 2):
+        compare(FakeStudent(value), Reference, "mean", (np.array([1.0, 3.0]),), case="c", spec=Scalar())
+
+
+def test_integer_refuses_a_whole_float_with_advice():
+    spec = Integer()
+    assert spec.problems(10.0, 10) == ["정수(int)를 반환해야 하는데 실수 10을(를) 반환했습니다. int(...)로 바꾸세요."]
+    assert spec.problems(np.int64(10), 10) == []
+    assert spec.problems(9, 10) == ["기대값 10, 반환값 9"]
+
+
+def test_a_matching_misconception_is_named():
+    sum_instead = Mistake("평균 대신 합", lambda x: float(np.sum(x)))
+    message = verdict(6.0, function="mean", spec=Scalar(), mistakes=[sum_instead])
+    assert "흔한 실수: 평균 대신 합" in message
+
+
+def test_a_misconception_that_does_not_match_is_not_named():
+    sum_instead = Mistake("평균 대신 합", lambda x: float(np.sum(x)))
+    assert "흔한 실수" not in verdict(7.0, function="mean", spec=Scalar(), mistakes=[sum_instead])
+
+
+def test_parts_label_each_part():
+    spec = Parts((("w", Array()), ("v", Array())))
+    lines = spec.problems((np.array([1.0]), np.array([3.0])), (np.array([1.0]), np.array([2.0])))
+    assert lines[0].startswith("[v] ")
+    assert spec.problems(np.array([1.0]), (np.array([1.0]), np.array([2.0])))[0].startswith("값 2개의 튜플 (w, v)")
+
+
+def test_inputs_are_copied_so_a_learner_cannot_change_the_expected_value():
+    class Mutating:
+        def call(self, function, args=(), kwargs=None):
+            args[0][:] = 0
+            return np.zeros(3)
+
+    original = np.array([1.0, 2.0, 3.0])
+    with pytest.raises(CheckFailure):
+        compare(Mutating(), Reference, "double", (original,), case="c", spec=Array())
+    assert original.tolist() == [1.0, 2.0, 3.0]
