@@ -81,7 +81,11 @@ def init(directory: Path) -> None:
 def list_exercises(ctx: click.Context) -> None:
     from grader.report import render_list
 
-    click.echo(render_list(load_catalog(), _store(_workspace(ctx)).read()))
+    from grader.report import render_quiz_progress
+
+    progress = _store(_workspace(ctx)).read()
+    click.echo(render_list(load_catalog(), progress))
+    click.echo(render_quiz_progress(load_catalog(), progress))
 
 
 @main.command(help="연습 문제를 채점합니다 (ID 예: 03_threshold, 03, 3, threshold).")
@@ -173,3 +177,84 @@ def watch(ctx: click.Context, exercise_id: str | None, interval: float, max_chec
     workspace = _workspace(ctx)
     start = _exercise(exercise_id) if exercise_id else None
     watch_exercises(workspace, _store(workspace), start, interval=interval, max_checks=max_checks)
+
+
+@main.command(help="퀴즈를 풉니다. TARGET: 섹션 이름(threshold), 연습 문제 ID(03), all, "
+                   "또는 export(문항 은행을 정답과 함께 JSON으로 내보내기).")
+@click.argument("target")
+@click.option("--answers", "sheets", multiple=True, type=click.Path(path_type=Path),
+              help="답안지 파일(YAML/JSON) 또는 답안지 폴더를 대화 없이 채점합니다. 여러 번 줄 수 있습니다.")
+@click.option("--out", type=click.Path(path_type=Path), help="결과(또는 export)를 이 JSON 파일로 씁니다.")
+@click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
+@click.pass_context
+def quiz(ctx: click.Context, target: str, sheets: tuple[Path, ...], out: Path | None, as_json: bool) -> None:
+    from grader import quizzing
+    from grader.quiz import export_bank, order_for_review, run_quiz
+
+    bank = quizzing.load_quiz_bank()
+    if target == "export":
+        _emit_json(export_bank(bank), out, always=True)
+        return
+    chosen = quizzing.resolve_target(bank, target)
+    if sheets:
+        _grade_sheets(ctx, bank, chosen, sheets, out, as_json)
+        return
+    workspace = _workspace(ctx)
+    store = _store(workspace)
+    history = quizzing.review_history(store.read(), chosen.key)
+    questions = order_for_review(chosen.questions, history)
+    click.echo(click.style(f"퀴즈: {chosen.title}", bold=True))
+    run = run_quiz(questions, ask=_ask, say=click.echo)
+    quizzing.record_run(store, chosen, run)
+
+
+def _ask(prompt: str) -> str:
+    return input(prompt)
+
+
+def _grade_sheets(ctx: click.Context, bank: Any, chosen: Any, sheets: tuple[Path, ...], out: Path | None,
+                  as_json: bool) -> None:
+    """Grade answer sheets in batch; a bad sheet is reported and skipped, the rest are graded."""
+    from grader import quizzing
+    from grader.quiz import QuizError
+    from grader.report import render_sheet
+
+    results, failed = [], 0
+    for path in quizzing.sheet_paths(sheets):
+        try:
+            result = quizzing.grade_sheet_for(bank, chosen, path)
+        except QuizError as error:
+            failed += 1
+            click.echo(click.style("오류: ", fg="red", bold=True) + str(error), err=True)
+            continue
+        results.append({"sheet": path.name, **result.to_dict()})
+        if not as_json:
+            click.echo(render_sheet(result.student or path.name, result))
+    if len(results) == 1 and not ctx.obj:
+        _record_sheet_if_in_workspace(chosen, results[0])
+    _emit_json({"sheets": results} if len(results) != 1 else results[0], out, always=as_json)
+    sys.exit(2 if failed else 0)
+
+
+def _record_sheet_if_in_workspace(chosen: Any, result: dict[str, Any]) -> None:
+    """A learner grading their own sheet inside a workspace gets it recorded; an instructor
+    grading sheets elsewhere changes nothing."""
+    from grader import quizzing
+    from grader.workspace import WorkspaceError, find_workspace
+
+    try:
+        workspace = find_workspace()
+    except WorkspaceError:
+        return
+    answered = [r for r in result["results"] if r["status"] != "unanswered"]
+    history = {r["question_id"]: r["correct"] for r in answered}
+    quizzing.record_quiz(_store(workspace), chosen.key, history, sum(r["correct"] for r in answered), len(answered))
+
+
+def _emit_json(payload: Any, out: Path | None, *, always: bool) -> None:
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    if out:
+        out.write_text(text + "\n", encoding="utf-8")
+        click.echo(f"{out}에 썼습니다.", err=True)
+    elif always:
+        click.echo(text)

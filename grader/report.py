@@ -82,3 +82,32 @@ def render_summary(results: Iterable[tuple[Exercise, "CheckResult"]]) -> str:
         mark = click.style("✓", fg="green") if result.passed else click.style("✗", fg="red")
         lines.append(f"  {mark} {exercise.id:20} {passed}/{total}")
     return "\n".join(lines)
+
+
+def render_quiz_progress(catalog: Catalog, progress: Progress) -> str:
+    records = progress.get("quizzes", {})
+    lines = [click.style("퀴즈", bold=True)]
+    for section in catalog.sections:
+        record = records.get(section.slug)
+        if record:
+            lines.append(f"  {click.style('✓ 응시', fg='green')}   {section.slug:26} 최근 {record.get('last_percent', 0):g}%, "
+                         f"최고 {record.get('best_percent', 0):g}% (시도 {record.get('attempts', 0)}회)")
+        else:
+            lines.append(f"  · 미응시  {section.slug:26} learn quiz {section.slug}")
+    done = sum(1 for s in catalog.sections if s.slug in records)
+    lines.append(f"퀴즈 진행률 {progress_bar(done, len(catalog.sections))}")
+    return "\n".join(lines)
+
+
+def render_sheet(label: str, result) -> str:  # result: grader.quiz.SheetResult
+    lines = [click.style(f"{label}: {result.score}/{result.max_score} ({result.percent:g}%)", bold=True)]
+    for item in result.results:
+        if item.correct:
+            lines.append(click.style(f"  ✓ {item.question_id}", fg="green"))
+            continue
+        given = "미응답" if item.status == "unanswered" else item.given
+        lines.append(click.style(f"  ✗ {item.question_id}", fg="red") + f" — 정답: {item.expected} (입력: {given})")
+        if item.feedback:
+            lines.append(f"      {item.feedback}")
+    lines += [f"  주의: {warning}" for warning in result.warnings]
+    return "\n".join(lines)

@@ -1,0 +1,61 @@
+"""Shared fixtures for the quiz engine tests: the real bank and helpers for throw-away banks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from grader.quiz import QuizBank, load_bank
+from grader.quiz.model import Question, letter
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+BANK_DIR = REPO_ROOT / "quizzes"
+
+#: Sections given explicitly to throw-away banks, so they do not depend on the catalog.
+TEST_SECTIONS = [("threshold", "분류 결정 임계값"), ("odds-logit", "오즈와 로짓")]
+
+
+@pytest.fixture(scope="session")
+def bank() -> QuizBank:
+    return load_bank(BANK_DIR)
+
+
+@pytest.fixture
+def make_bank(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    """Write {file name: YAML text} into a fresh `quizzes` directory and return it."""
+
+    def write(files: dict[str, str]) -> Path:
+        directory = tmp_path / "quizzes"
+        directory.mkdir(exist_ok=True)
+        for name, text in files.items():
+            (directory / name).write_text(text, encoding="utf-8")
+        return directory
+
+    return write
+
+
+def correct_answer(question: Question) -> object:
+    """The right answer as a learner would write it in a sheet."""
+    if question.type == "single":
+        return letter(question.correct_indices[0])
+    if question.type == "multiple":
+        return ",".join(letter(i) for i in question.correct_indices)
+    if question.type == "truefalse":
+        return "O" if question.answer else "X"
+    if question.type == "numeric":
+        return question.answer
+    return ",".join(question.correct_letters())
+
+
+def wrong_answer(question: Question) -> object:
+    """A readable but wrong answer (a wrong option, the opposite, an off number, a reversed order)."""
+    if question.type in ("single", "multiple"):
+        wrong = next(i for i, option in enumerate(question.options) if not option.correct)
+        return letter(wrong)
+    if question.type == "truefalse":
+        return "X" if question.answer else "O"
+    if question.type == "numeric":
+        return question.answer + question.tolerance + 1
+    return ",".join(reversed(question.correct_letters()))
