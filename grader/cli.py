@@ -258,3 +258,36 @@ def _emit_json(payload: Any, out: Path | None, *, always: bool) -> None:
         click.echo(f"{out}에 썼습니다.", err=True)
     elif always:
         click.echo(text)
+
+
+@main.command(help="반 전체 제출물을 샌드박스에서 채점해 성적표(grades.csv), results.json, "
+                   "학생별 피드백, 요약(summary.html)을 만듭니다.")
+@click.argument("submissions", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="결과를 쓸 폴더.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="동시에 채점할 프로세스 수 (기본: CPU 수).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=3.0, show_default=True, help="함수 호출 하나의 제한 시간(초).")
+@click.option("--seed", type=int, default=0, show_default=True, help="무작위 입력의 시드. 같은 시드면 같은 성적표.")
+@click.option("--fresh", is_flag=True, help="이미 채점한 학생도 다시 채점합니다.")
+def grade(submissions: Path, out: Path, jobs: int | None, timeout: float, seed: int, fresh: bool) -> None:
+    import os
+
+    from grader.grading.batch import GradeOptions, grade_class
+    from grader.grading.reports import write_reports
+
+    if not submissions.exists():
+        raise LearnError(f"제출물 폴더나 zip 파일이 없습니다: {submissions}")
+    if submissions.is_file() and submissions.suffix.lower() != ".zip":
+        raise LearnError(f"제출물은 폴더이거나 .zip 파일이어야 합니다: {submissions}")
+    options = GradeOptions(seed=seed, jobs=jobs or os.cpu_count() or 1, timeout=timeout, fresh=fresh)
+    states = grade_class(submissions, out, options, on_progress=_progress_line)
+    click.echo("", err=True)
+    isolation_path = out / "isolation.json"
+    isolation = json.loads(isolation_path.read_text(encoding="utf-8")) if isolation_path.exists() else {}
+    write_reports(out, states, seed, isolation)
+    click.echo(f"학생 {len(states)}명을 채점했습니다: {out / 'grades.csv'}, {out / 'summary.html'}")
+
+
+def _progress_line(done: int, total: int) -> None:
+    from grader.report import progress_bar
+
+    click.echo(f"\r채점 중 {progress_bar(done, total)}", nl=False, err=True)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import asdict, dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, Mapping
 
 import numpy as np
 import pytest
@@ -37,21 +38,33 @@ def _title(item: pytest.Item) -> str:
     return f"{title} [{callspec.id}]" if callspec else title
 
 
+def exercise_of(node: pytest.Item | pytest.Collector) -> str:
+    """The exercise a test belongs to, from its module's file name `check_<id>.py`."""
+    return Path(str(node.path)).stem.removeprefix("check_")
+
+
 class LearnPlugin:
-    def __init__(self, student: Student, reference: Any, seed: int, exercise_id: str) -> None:
-        self._student = student
-        self._reference = reference
+    """One pytest session may run the checks of several exercises; each gets its own student."""
+
+    def __init__(self, students: Mapping[str, Student], references: Mapping[str, Any], seed: int) -> None:
+        self._students = students
+        self._references = references
         self._seed = seed
-        self._exercise_id = exercise_id
-        self.outcomes: list[TestOutcome] = []
+        self.outcomes: dict[str, list[TestOutcome]] = {exercise_id: [] for exercise_id in students}
 
     @pytest.fixture
-    def student(self) -> Student:
-        return self._student
+    def student(self, request: pytest.FixtureRequest) -> Student:
+        return self._students[exercise_of(request.node)]
+
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        """Tell a student that replays recorded outputs which test is about to run."""
+        begin_test = getattr(self._students.get(exercise_of(item)), "begin_test", None)
+        if begin_test is not None:
+            begin_test(item.nodeid)
 
     @pytest.fixture
-    def reference(self) -> Any:
-        return self._reference
+    def reference(self, request: pytest.FixtureRequest) -> Any:
+        return self._references[exercise_of(request.node)]
 
     @pytest.fixture
     def seed(self) -> int:
@@ -67,11 +80,13 @@ class LearnPlugin:
         """Record our verdict and build the report ourselves: pytest's own traceback formatting
         is never shown to the learner and is the slowest part of a failing test."""
         passed = call.excinfo is None
+        outcome = None
         if call.when == "call" or not passed:
-            self.outcomes.append(self._outcome(item, call, passed))
+            outcome = self._outcome(item, call, passed)
+            self.outcomes[exercise_of(item)].append(outcome)
         return pytest.TestReport(
             item.nodeid, item.location, {}, "passed" if passed else "failed",
-            None if passed else (self.outcomes[-1].message or "failed"), call.when,
+            None if outcome is None or passed else (outcome.message or "failed"), call.when,
             duration=call.duration, start=call.start, stop=call.stop,
         )
 
@@ -87,6 +102,6 @@ class LearnPlugin:
         if {"rng", "seed"} & set(getattr(item, "fixturenames", ())):
             message += (
                 f"\n  (무작위 입력의 시드 {self._seed}: "
-                f"'learn check {self._exercise_id} --seed {self._seed}'로 같은 입력을 다시 만들 수 있습니다)"
+                f"'learn check {exercise_of(item)} --seed {self._seed}'로 같은 입력을 다시 만들 수 있습니다)"
             )
         return TestOutcome(item.name, _title(item), status, message)

@@ -14,7 +14,7 @@ import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 from grader.catalog import Exercise
 from grader.plugin import LearnPlugin, TestOutcome
@@ -73,19 +73,23 @@ def load_reference(exercise: Exercise) -> Any:
     return load_learner_module(solution_path(exercise.filename), f"solutions/{exercise.filename}", timeout=0)
 
 
-def run_pytest(exercise: Exercise, student: Student, reference: Any, seed: int) -> list[TestOutcome]:
-    """Run the exercise's check module with `student` and return one outcome per test."""
+def run_pytest(
+    exercises: Sequence[Exercise], students: Mapping[str, Student], references: Mapping[str, Any], seed: int
+) -> dict[str, list[TestOutcome]]:
+    """Run the checks of `exercises` in one pytest session, each against its own student;
+    return the outcomes per exercise id."""
     import pytest
 
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-    plugin = LearnPlugin(student, reference, seed, exercise.id)
-    check_file = CHECKS_DIR / f"{exercise.check_module}.py"
-    args = [str(check_file), "-c", str(CHECKS_DIR / "pytest.ini"), "--rootdir", str(CHECKS_DIR), *PYTEST_ARGS]
+    plugin = LearnPlugin(students, references, seed)
+    files = [str(CHECKS_DIR / f"{exercise.check_module}.py") for exercise in exercises]
+    args = [*files, "-c", str(CHECKS_DIR / "pytest.ini"), "--rootdir", str(CHECKS_DIR), *PYTEST_ARGS]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         exit_code = pytest.main(args, plugins=[plugin])
-    if exit_code not in (0, 1) or not plugin.outcomes:
-        raise RuntimeError(f"검사 모듈 {check_file.name}을(를) 실행하지 못했습니다 (pytest 종료 코드 {exit_code}).")
+    empty = [exercise.id for exercise in exercises if not plugin.outcomes[exercise.id]]
+    if exit_code not in (0, 1) or empty:
+        raise RuntimeError(f"검사 모듈을 실행하지 못했습니다 ({', '.join(empty)}; pytest 종료 코드 {exit_code}).")
     return plugin.outcomes
 
 
@@ -106,6 +110,7 @@ def check_file(
         result.load_error = str(error)
     else:
         student = ModuleStudent(module, learner_path.name, timeout)
-        result.outcomes = run_pytest(exercise, student, load_reference(exercise), result.seed)
+        outcomes = run_pytest([exercise], {exercise.id: student}, {exercise.id: load_reference(exercise)}, result.seed)
+        result.outcomes = outcomes[exercise.id]
     result.seconds = time.perf_counter() - started
     return result

@@ -1,0 +1,158 @@
+"""The call loop of a student worker: import the student's module, call, encode the result.
+
+Runs after isolation is in place. It answers on fd 4 and reads requests on fd 3; fds 1 and 2
+go to the bounded output capture. Nothing here is trusted by the grading process: it validates
+everything this loop sends. The rules here only make honest-but-sloppy results fail with a
+clear `bad_output` instead of a vague decode error.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import types
+
+from . import codec, framing
+
+REQUEST_FD = 3
+RESPONSE_FD = 4
+DETAIL_CHARS = 1000
+
+
+class _Failure(Exception):
+    """A call that ends in an error kind the trusted side turns into a SandboxError."""
+
+    def __init__(self, kind: str, detail: str, lineno: int | None = None, reason: str = "") -> None:
+        super().__init__(detail)
+        self.kind = kind
+        self.detail = detail
+        self.lineno = lineno
+        self.reason = reason
+
+
+def _describe(exc: BaseException) -> str:
+    try:
+        text = str(exc)
+    except BaseException:  # a student __str__ may raise anything
+        text = "<str() failed>"
+    name = getattr(type(exc), "__name__", "Exception")
+    return (f"{name}: {text}" if text else name)[:DETAIL_CHARS]
+
+
+def _flush_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
+
+
+def _exit_for(exc: SystemExit) -> None:
+    """sys.exit() in student code ends the worker, as it would a normal program."""
+    _flush_output()
+    code = exc.code
+    os._exit(code & 0xFF if type(code) is int else (0 if code is None else 1))
+
+
+def _student_lineno(exc: BaseException, path: str) -> int | None:
+    if isinstance(exc, SyntaxError) and exc.filename == path:
+        return exc.lineno
+    lineno = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == path:
+            lineno = tb.tb_lineno
+        tb = tb.tb_next
+    return lineno
+
+
+class StudentModules:
+    """Imports each student module once per worker, under a unique name; failures are cached."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self.loaded: dict[str, types.ModuleType | _Failure] = {}
+
+    def get(self, stem: str) -> types.ModuleType:
+        if stem not in self.loaded:
+            self.loaded[stem] = self._import(stem)
+        found = self.loaded[stem]
+        if isinstance(found, _Failure):
+            raise found
+        return found
+
+    def _import(self, stem: str) -> types.ModuleType | _Failure:
+        path = os.path.join(self.root, stem + ".py")
+        if not stem.replace("_", "a").isalnum() or not os.path.isfile(path):
+            return _Failure("import_error", f"FileNotFoundError: {stem}.py")
+        name = f"student_{stem}"
+        try:
+            spec = importlib.util.spec_from_file_location(name, path)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module
+            spec.loader.exec_module(module)
+            return module
+        except SystemExit as exc:
+            _exit_for(exc)
+        except BaseException as exc:
+            sys.modules.pop(name, None)
+            detail = _describe(exc)
+            if isinstance(exc, SyntaxError):
+                detail = f"{type(exc).__name__}: {exc.msg}"[:DETAIL_CHARS]
+            return _Failure("import_error", detail, _student_lineno(exc, path))
+        raise AssertionError("unreachable")
+
+
+def _call(modules: StudentModules, header: dict, blobs: list[bytes], max_blob_bytes: int) -> list[bytes]:
+    try:
+        args = codec.decode_value(header.get("args"), blobs, allow_rng=True)
+        kwargs = codec.decode_value(header.get("kwargs"), blobs, allow_rng=True)
+        if type(args) is not tuple or type(kwargs) is not dict:
+            raise codec.CodecError("arguments")
+    except codec.CodecError as exc:
+        return framing.encode_message({"ok": False, "kind": "setup", "detail": exc.reason}, [])
+    try:
+        module = modules.get(str(header.get("module")))
+        function = str(header.get("function"))
+        target = getattr(module, function, None)
+        if not callable(target):
+            raise _Failure("missing_function", function)
+        try:
+            result = target(*args, **kwargs)
+        except SystemExit as exc:
+            _exit_for(exc)
+        except BaseException as exc:
+            raise _Failure("exception", _describe(exc), _student_lineno(exc, module.__file__ or "")) from None
+        del args, kwargs
+        _flush_output()
+        try:
+            tree, out_blobs = codec.encode_value(result, max_blob_bytes=max_blob_bytes)
+        except codec.CodecError as exc:
+            raise _Failure("bad_output", exc.type_name, None, exc.reason) from None
+        return framing.encode_message({"ok": True, "value": tree}, out_blobs)
+    except _Failure as failure:
+        _flush_output()
+        return framing.encode_message(
+            {"ok": False, "kind": failure.kind, "detail": failure.detail, "lineno": failure.lineno,
+             "reason": failure.reason}, [])
+    except SystemExit as exc:  # e.g. a module __getattr__ calling sys.exit
+        _exit_for(exc)
+    except BaseException as exc:
+        _flush_output()
+        return framing.encode_message({"ok": False, "kind": "exception", "detail": _describe(exc)}, [])
+    raise AssertionError("unreachable")
+
+
+def serve(root: str, max_blob_bytes: int, hello: dict) -> None:
+    """Answer call requests until the trusted side closes the request pipe."""
+    framing.write_all(RESPONSE_FD, framing.encode_message(hello, []))
+    modules = StudentModules(root)
+    while True:
+        try:
+            header, blobs = framing.read_message(REQUEST_FD, max_blob_bytes)
+        except (EOFError, OSError, framing.FrameError):
+            os._exit(0)
+        reply = _call(modules, header, blobs, max_blob_bytes)
+        del header, blobs
+        framing.write_all(RESPONSE_FD, reply)

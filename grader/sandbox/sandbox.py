@@ -1,0 +1,266 @@
+"""Sandbox (one per grading run) and StudentWorker (one per student): the public API.
+
+The trusted process keeps references, inputs and verdicts; a worker only ever receives a
+function name plus plain-data arguments and sends back plain data, which is decoded here
+with `allow_pickle=False` and validated node by node. Nothing a worker sends is executed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import tempfile
+import time
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+from . import errors
+from .channel import Channel, ChannelClosed, ChannelProtocolError, ChannelTimeout, OutputCapture
+from .limits import Limits
+from .runtime import codec, framing
+from .server import ForkServerClient
+
+SETUP_TIMEOUT = 10.0
+HELLO_BYTES = 1 << 20
+UID_BASE = 100_000
+UIDS_PER_PROCESS = 10_000
+# Process-wide, so two Sandboxes of one grader never hand out the same uid at the same time.
+_UID_COUNTER = itertools.count()
+WORKER_ERROR_KINDS = frozenset({"exception", "import_error", "missing_function", "bad_output", "setup"})
+
+
+@dataclass
+class _LiveWorker:
+    pid: int
+    channel: Channel
+    workdir: str
+
+
+class Sandbox:
+    """Owns one fork server and a private temporary folder for the workers' files."""
+
+    def __init__(self, limits: Limits = Limits(), *, call_timeout: float = 5.0) -> None:
+        self.limits = limits
+        self.call_timeout = call_timeout
+        self._root = tempfile.mkdtemp(prefix="learn-sandbox-")
+        os.chmod(self._root, 0o711)
+        self._is_root = os.geteuid() == 0
+        self._workers: weakref.WeakSet[StudentWorker] = weakref.WeakSet()
+        self._closed = False
+        try:
+            self._server = ForkServerClient()
+            with self.open_student({}) as probe:
+                probe._ensure_worker()
+                self._isolation = dict(probe._hello_isolation)
+        except BaseException:
+            shutil.rmtree(self._root, ignore_errors=True)
+            raise
+        self._isolation["preimport_ms"] = str(self._server.ready.get("preimport_ms", ""))
+
+    @property
+    def isolation_report(self) -> dict[str, bool | str]:
+        """What isolation workers actually got here (from a probe worker at start-up)."""
+        return dict(self._isolation)
+
+    def open_student(self, files: dict[str, bytes]) -> StudentWorker:
+        if self._closed:
+            raise errors.setup_error("샌드박스가 이미 닫혔습니다")
+        worker = StudentWorker(self, files)
+        self._workers.add(worker)
+        return worker
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        for worker in list(self._workers):
+            worker.close()
+        self._server.close()
+        shutil.rmtree(self._root, ignore_errors=True)
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _make_workdir(self, files: dict[str, bytes], uid: int | None) -> str:
+        workdir = tempfile.mkdtemp(dir=self._root, prefix="w")
+        for name, data in files.items():
+            with open(os.path.join(workdir, name), "wb") as handle:
+                handle.write(data)
+            if uid is not None:
+                os.chown(os.path.join(workdir, name), uid, uid)
+        if uid is not None:
+            os.chown(workdir, uid, uid)
+        return workdir
+
+    def _next_uid(self) -> int | None:
+        """Each worker gets its own uid (and gid) so RLIMIT_NPROC, counted per uid, is per worker."""
+        if not self._is_root:
+            return None
+        return UID_BASE + (os.getpid() % UIDS_PER_PROCESS) * UIDS_PER_PROCESS + next(_UID_COUNTER) % UIDS_PER_PROCESS
+
+
+def _check_file_name(name: object) -> str:
+    if (not isinstance(name, str) or not name or name in (".", "..") or "/" in name or "\\" in name
+            or "\0" in name or name.startswith(".")):
+        raise errors.setup_error(f"허용되지 않는 파일 이름입니다: {name!r}")
+    return name
+
+
+class StudentWorker:
+    """One student's files and (re)startable worker; calls run one at a time (not thread-safe;
+    different StudentWorkers may be used from different threads). `output()` keeps the first
+    `Limits.output_bytes` printed over the whole life of this object, across worker restarts."""
+
+    def __init__(self, sandbox: Sandbox, files: dict[str, bytes]) -> None:
+        self._sandbox = sandbox
+        self._files = {_check_file_name(name): bytes(data) for name, data in files.items()}
+        self._capture = OutputCapture(sandbox.limits.output_bytes)
+        self._live: _LiveWorker | None = None
+        self._hello_isolation: dict[str, bool | str] = {}
+        self._closed = False
+
+    def call(self, module: str, function: str, args: tuple = (), kwargs: dict | None = None) -> Any:
+        """Call `module.function(*args, **kwargs)` in the worker and return the decoded result.
+
+        `module` is a file stem of the submitted files; it is imported once per worker (under
+        the call deadline). Arguments and result follow `runtime.codec`: numpy scalars come back
+        as numpy scalars of the same dtype; a `np.random.Generator` argument is rebuilt from its
+        state, so the worker draws the same numbers but the caller's generator is not advanced.
+        Raises SandboxError; after "timeout" or "crash" the next call starts a fresh worker
+        over a fresh copy of the files.
+        """
+        if self._closed:
+            raise errors.setup_error("이미 닫힌 작업자입니다")
+        if f"{module}.py" not in self._files:
+            raise errors.import_error(module, "파일이 제출되지 않았습니다", None)
+        limits = self._sandbox.limits
+        try:
+            args_tree, blobs = codec.encode_value(tuple(args), max_blob_bytes=limits.value_bytes, allow_rng=True)
+            kwargs_tree, more = codec.encode_value(dict(kwargs or {}), max_blob_bytes=limits.value_bytes, allow_rng=True)
+        except codec.CodecError as exc:
+            raise errors.setup_error(f"인자를 보낼 수 없습니다 ({exc.reason}: {exc.type_name})") from None
+        kwargs_tree = _shift_blobs(kwargs_tree, len(blobs))
+        request = framing.encode_message(
+            {"op": "call", "module": module, "function": function, "args": args_tree, "kwargs": kwargs_tree},
+            blobs + more)
+        live = self._ensure_worker()
+        deadline = time.monotonic() + self._sandbox.call_timeout
+        try:
+            live.channel.send(request, deadline)
+            header, reply_blobs = live.channel.receive(limits.value_bytes, deadline)
+        except ChannelTimeout:
+            self._stop(grace=0.0)
+            raise errors.timeout_error(self._sandbox.call_timeout) from None
+        except ChannelClosed:
+            status = self._stop(grace=1.0)
+            raise errors.crash_error(status, limits.cpu_seconds) from None
+        except ChannelProtocolError:
+            self._stop(grace=0.0)
+            raise errors.protocol_error() from None
+        return self._interpret(header, reply_blobs, module, function)
+
+    def _interpret(self, header: dict, blobs: list[bytes], module: str, function: str) -> Any:
+        if header.get("ok") is True:
+            try:
+                return codec.decode_value(header.get("value"), blobs)
+            except codec.CodecError as exc:
+                self._stop(grace=0.0)  # a worker that sends invalid data is not reused
+                raise errors.bad_output_error(exc.reason, errors.clean_detail(exc.type_name)) from None
+        kind = header.get("kind")
+        if header.get("ok") is not False or kind not in WORKER_ERROR_KINDS:
+            self._stop(grace=0.0)
+            raise errors.protocol_error()
+        detail = errors.clean_detail(header.get("detail"))
+        lineno = header.get("lineno")
+        lineno = lineno if type(lineno) is int and 0 < lineno < 10**7 else None
+        if kind == "exception":
+            raise errors.exception_error(detail, lineno)
+        if kind == "import_error":
+            raise errors.import_error(module, detail, lineno)
+        if kind == "missing_function":
+            raise errors.missing_function_error(module, function)
+        if kind == "bad_output":
+            raise errors.bad_output_error(errors.clean_detail(header.get("reason")), detail)
+        raise errors.setup_error(f"작업자가 인자를 읽지 못했습니다 ({detail})")
+
+    def output(self) -> str:
+        """Everything this student's workers printed so far (bounded by `Limits.output_bytes`)."""
+        if self._live is not None:
+            self._live.channel.drain_output()
+        return self._capture.text()
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._stop(grace=0.0)
+
+    def __enter__(self) -> StudentWorker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _ensure_worker(self) -> _LiveWorker:
+        if self._live is None:
+            self._live = self._start()
+        return self._live
+
+    def _start(self) -> _LiveWorker:
+        """Fork a fresh worker over a fresh copy of the student's files and wait for its hello."""
+        sandbox = self._sandbox
+        uid = sandbox._next_uid()
+        workdir = sandbox._make_workdir(self._files, uid)
+        request_r, request_w = os.pipe()
+        response_r, response_w = os.pipe()
+        output_r, output_w = os.pipe()
+        config = {"workdir": workdir, "uid": uid, "gid": uid, "limits": sandbox.limits.as_dict()}
+        try:
+            pid = sandbox._server.spawn(config, [request_r, response_w, output_w])
+        except BaseException:
+            for fd in (request_w, response_r, output_r):
+                os.close(fd)
+            shutil.rmtree(workdir, ignore_errors=True)
+            raise
+        finally:
+            for fd in (request_r, response_w, output_w):
+                os.close(fd)
+        live = _LiveWorker(pid, Channel(request_w, response_r, output_r, self._capture), workdir)
+        self._live = live
+        try:
+            hello, _ = live.channel.receive(HELLO_BYTES, time.monotonic() + SETUP_TIMEOUT)
+        except (ChannelTimeout, ChannelClosed, ChannelProtocolError) as exc:
+            self._stop(grace=0.5)
+            raise errors.setup_error(f"작업자가 시작되지 않았습니다 ({type(exc).__name__})") from None
+        isolation = hello.get("isolation")
+        if hello.get("hello") is not True or not isinstance(isolation, dict):
+            self._stop(grace=0.0)
+            raise errors.setup_error("작업자의 시작 응답이 올바르지 않습니다")
+        self._hello_isolation = {str(k)[:64]: v if type(v) is bool else errors.clean_detail(v)
+                                 for k, v in isolation.items()}
+        return live
+
+    def _stop(self, grace: float) -> dict | None:
+        """Kill the worker's PID namespace (after `grace` s for a worker already exiting)."""
+        live, self._live = self._live, None
+        if live is None:
+            return None
+        status = self._sandbox._server.kill(live.pid, grace)
+        live.channel.close()
+        shutil.rmtree(live.workdir, ignore_errors=True)
+        return status
+
+
+def _shift_blobs(tree: object, offset: int) -> object:
+    """Renumber blob references of the kwargs tree, whose blobs follow the args' blobs."""
+    if offset == 0 or not isinstance(tree, (dict, list)):
+        return tree
+    if isinstance(tree, list):
+        return [_shift_blobs(item, offset) for item in tree]
+    if tree.get("t") in ("array", "scalar"):
+        return dict(tree, i=tree["i"] + offset)
+    return {key: _shift_blobs(value, offset) for key, value in tree.items()}

@@ -1,0 +1,10 @@
+"""Hostile submission: Never return."""
+import numpy as np
+def apply_threshold(probabilities, threshold=0.5):
+    while True:
+        pass
+
+
+def count_positive_predictions(probabilities, thresholds):
+    while True:
+        pass

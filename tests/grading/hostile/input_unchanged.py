@@ -1,0 +1,8 @@
+"""Hostile submission: Return the input unchanged."""
+import numpy as np
+def apply_threshold(probabilities, threshold=0.5):
+    return probabilities
+
+
+def count_positive_predictions(probabilities, thresholds):
+    return thresholds
