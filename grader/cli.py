@@ -287,7 +287,34 @@ def grade(submissions: Path, out: Path, jobs: int | None, timeout: float, seed: 
     click.echo(f"학생 {len(states)}명을 채점했습니다: {out / 'grades.csv'}, {out / 'summary.html'}")
 
 
+@main.command(name="gradescope-autograder",
+              help="Gradescope 자동 채점기 zip(setup.sh, run_autograder, 이 프로젝트의 소스)을 만듭니다.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("autograder.zip"), show_default=True)
+def gradescope_autograder(out: Path) -> None:
+    from grader.grading.gradescope import build_autograder
+
+    names = build_autograder(out)
+    click.echo(f"{out}를 만들었습니다 (파일 {len(names)}개). Gradescope의 'Autograder' 설정에 올리세요.")
+
+
 def _progress_line(done: int, total: int) -> None:
     from grader.report import progress_bar
 
     click.echo(f"\r채점 중 {progress_bar(done, total)}", nl=False, err=True)
+
+
+@main.group(help="과정을 만드는 사람을 위한 명령.")
+def dev() -> None:
+    pass
+
+
+@dev.command(name="check", help="스텁은 모두 실패하고 참조 풀이는 모두 통과하는지, 카탈로그·파일·힌트가 맞는지 확인합니다.")
+def dev_check() -> None:
+    from grader.authoring import author_problems
+
+    problems = author_problems()
+    for problem in problems:
+        click.echo(click.style("✗ ", fg="red") + problem)
+    if problems:
+        _fail(f"문제 {len(problems)}개를 찾았습니다.", 1)
+    click.echo(click.style(f"✓ 연습 문제 {len(load_catalog().exercises)}개: 스텁은 실패, 참조 풀이는 통과, 카탈로그와 파일 일치.", fg="green"))

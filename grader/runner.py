@@ -74,15 +74,17 @@ def load_reference(exercise: Exercise) -> Any:
 
 
 def run_pytest(
-    exercises: Sequence[Exercise], students: Mapping[str, Student], references: Mapping[str, Any], seed: int
+    exercises: Sequence[Exercise], students: Mapping[str, Student], references: Mapping[str, Any], seed: int,
+    only: set[str] | None = None,
 ) -> dict[str, list[TestOutcome]]:
     """Run the checks of `exercises` in one pytest session, each against its own student;
-    return the outcomes per exercise id."""
+    return the outcomes per exercise id. `only` limits the run to those test node ids."""
     import pytest
 
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     plugin = LearnPlugin(students, references, seed)
-    files = [str(CHECKS_DIR / f"{exercise.check_module}.py") for exercise in exercises]
+    files = ([str(CHECKS_DIR / nodeid) for nodeid in sorted(only)] if only is not None
+             else [str(CHECKS_DIR / f"{exercise.check_module}.py") for exercise in exercises])
     args = [*files, "-c", str(CHECKS_DIR / "pytest.ini"), "--rootdir", str(CHECKS_DIR), *PYTEST_ARGS]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

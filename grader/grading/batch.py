@@ -56,21 +56,24 @@ def grade_student(sandbox: Any, submission: Submission, plans: dict[str, Exercis
     if submission.refused is None and submission.files:
         with sandbox.open_student(submission.files) as worker:
             to_check: dict[str, SandboxStudent] = {}
+            rerun: set[str] = set()
             for exercise in exercises:
                 if exercise.filename not in submission.files:
                     continue
                 student = SandboxStudent(worker, plans[exercise.id])
-                identical = student.prefetch()
+                differing = student.prefetch()
                 if student.load_error:
                     problems.append(f"{exercise.id}: {student.load_error}")
-                if identical:
-                    outcomes[exercise.id] = list(plans[exercise.id].reference_outcomes)
-                else:
+                outcomes[exercise.id] = list(plans[exercise.id].reference_outcomes)
+                if differing:
                     to_check[exercise.id] = student
+                    rerun |= differing
             if to_check:
                 checked = run_pytest([plans[i].exercise for i in to_check], to_check,
-                                     {i: plans[i].reference for i in to_check}, seed)
-                outcomes.update(checked)
+                                     {i: plans[i].reference for i in to_check}, seed, only=rerun)
+                for exercise_id, replayed in checked.items():
+                    by_name = {outcome.name: outcome for outcome in replayed}
+                    outcomes[exercise_id] = [by_name.get(o.name, o) for o in outcomes[exercise_id] or []]
     entries = {e.id: exercise_entry(e, outcomes[e.id]) for e in exercises}
     return {
         "version": STATE_VERSION,

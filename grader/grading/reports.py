@@ -1,6 +1,7 @@
 """The instructor's outputs, built only from the per-student state files:
 `grades.csv` (one row per student), `results.json` (every test of every student), a Korean HTML
-feedback page per student and `summary.html` for the class. Same states, same bytes."""
+feedback page per student, `summary.html` for the class, and Gradescope's results.json per
+student under `gradescope/<student>/`. Same states, same bytes."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from grader.catalog import load_catalog
+from grader.grading.gradescope import results_json
 
 
 def write_reports(out: Path, states: list[dict[str, Any]], seed: int, isolation: dict[str, Any] | None = None) -> None:
@@ -30,6 +32,10 @@ def write_reports(out: Path, states: list[dict[str, Any]], seed: int, isolation:
     template = environment.get_template("feedback.html.j2")
     for state in states:
         (feedback / f"{state['student']}.html").write_text(template.render(state=state, titles=titles), encoding="utf-8")
+    for state in states:
+        target = out / "gradescope" / state["student"] / "results.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(results_json(state), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     summary = environment.get_template("summary.html.j2").render(
         students=len(states), seed=seed, isolation=isolation or {}, **class_summary(states, ids, titles))
     (out / "summary.html").write_text(summary, encoding="utf-8")

@@ -28,17 +28,30 @@ class SandboxStudent:
         self._index = 0
         self.load_error: str | None = None  # the student's file could not be imported
 
-    def prefetch(self) -> bool:
-        """Run every planned call in the worker. True when every output is identical to the
-        reference's, so the check's verdict is already known to be the reference's."""
-        identical = True
-        for nodeid, calls in self.plan.calls.items():
-            for index, call in enumerate(calls):
-                result = self._live(call.function, call.args, call.kwargs)
-                self._fetched[(nodeid, index)] = result
-                identical = (identical and not isinstance(result, StudentError)
-                             and not isinstance(call.output, RaisedError) and same_value(result, call.output))
-        return identical
+    def prefetch(self) -> set[str]:
+        """Run every planned call in the worker; return the tests (node ids) in which some output
+        differs from the reference's. Every other test would see exactly what the reference
+        produced, so its verdict is already known: the reference's."""
+        planned = [(nodeid, index, call) for nodeid, calls in self.plan.calls.items() for index, call in enumerate(calls)]
+        try:
+            batch = self.worker.call_many(self.module, [(c.function, c.args, c.kwargs) for _, _, c in planned])
+            results = [StudentError(f"{c.function}: {r.message}") if isinstance(r, SandboxError) else r
+                       for (_, _, c), r in zip(planned, batch)]
+            self._note_load_error(batch)
+        except SandboxError:  # hung, crashed or too large: one by one, each with its own deadline
+            results = [self._live(c.function, c.args, c.kwargs) for _, _, c in planned]
+        differing: set[str] = set()
+        for (nodeid, index, call), result in zip(planned, results):
+            self._fetched[(nodeid, index)] = result
+            if isinstance(result, StudentError) or isinstance(call.output, RaisedError) or not same_value(result, call.output):
+                differing.add(nodeid)
+        return differing
+
+    def _note_load_error(self, results: list[Any]) -> None:
+        for result in results:
+            if isinstance(result, SandboxError) and result.kind == "import_error":
+                self.load_error = result.message
+                return
 
     def begin_test(self, nodeid: str) -> None:
         self._nodeid, self._index = nodeid, 0

@@ -164,6 +164,59 @@ class StudentWorker:
             raise errors.protocol_error() from None
         return self._interpret(header, reply_blobs, module, function)
 
+    def call_many(self, module: str, calls: list[tuple[str, tuple, dict]]) -> list[Any]:
+        """Many calls of one module in one round trip; each item is the result or the
+        SandboxError that call would have raised. The whole batch shares one deadline
+        (`call_timeout` plus 20 ms a call); a batch that times out, crashes or answers too much
+        raises SandboxError, and the caller repeats the calls one by one with their own deadlines."""
+        if self._closed:
+            raise errors.setup_error("이미 닫힌 작업자입니다")
+        if f"{module}.py" not in self._files:
+            raise errors.import_error(module, "파일이 제출되지 않았습니다", None)
+        limits = self._sandbox.limits
+        entries, blobs = [], []
+        try:
+            for function, args, kwargs in calls:
+                args_tree, call_blobs = codec.encode_value(tuple(args), max_blob_bytes=limits.value_bytes, allow_rng=True)
+                kwargs_tree, more = codec.encode_value(dict(kwargs or {}), max_blob_bytes=limits.value_bytes, allow_rng=True)
+                entries.append({"function": function, "args": args_tree,
+                                "kwargs": _shift_blobs(kwargs_tree, len(call_blobs)), "nblobs": len(call_blobs) + len(more)})
+                blobs += call_blobs + more
+        except codec.CodecError as exc:
+            raise errors.setup_error(f"인자를 보낼 수 없습니다 ({exc.reason}: {exc.type_name})") from None
+        request = framing.encode_message({"op": "call_many", "module": module, "calls": entries}, blobs)
+        live = self._ensure_worker()
+        deadline = time.monotonic() + self._sandbox.call_timeout + 0.02 * len(calls)
+        try:
+            live.channel.send(request, deadline)
+            header, reply_blobs = live.channel.receive(limits.value_bytes, deadline)
+        except ChannelTimeout:
+            self._stop(grace=0.0)
+            raise errors.timeout_error(self._sandbox.call_timeout) from None
+        except ChannelClosed:
+            status = self._stop(grace=1.0)
+            raise errors.crash_error(status, limits.cpu_seconds) from None
+        except ChannelProtocolError:
+            self._stop(grace=0.0)
+            raise errors.protocol_error() from None
+        replies = header.get("batch")
+        if header.get("ok") is not True or not isinstance(replies, list) or len(replies) != len(calls):
+            self._stop(grace=0.0)
+            raise errors.protocol_error()
+        results, offset = [], 0
+        for (function, _, _), item in zip(calls, replies):
+            count = item.get("nblobs") if isinstance(item, dict) else None
+            reply = item.get("reply") if isinstance(item, dict) else None
+            if type(count) is not int or count < 0 or offset + count > len(reply_blobs) or not isinstance(reply, dict):
+                self._stop(grace=0.0)
+                raise errors.protocol_error()
+            try:
+                results.append(self._interpret(reply, reply_blobs[offset:offset + count], module, function))
+            except errors.SandboxError as error:
+                results.append(error)
+            offset += count
+        return results
+
     def _interpret(self, header: dict, blobs: list[bytes], module: str, function: str) -> Any:
         if header.get("ok") is True:
             try:

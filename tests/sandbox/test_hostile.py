@@ -78,10 +78,13 @@ def f():
 
 def test_patching_the_worker_encoder_gives_bad_output(sandbox: Sandbox) -> None:
     source = """
+import sys
 import numpy as np
-def evil_header(file, header):
-    file.write(b"\\x93NUMPY\\x01\\x00\\x10\\x00{'descr': '|O', }" + b"\\x80\\x04\\x95cos\\nsystem\\n")
-np.lib.format.write_array_header_1_0 = evil_header
+def evil_header(array, fortran):
+    return b"\\x93NUMPY\\x01\\x00\\x10\\x00{'descr': '|O', }" + b"\\x80\\x04\\x95cos\\nsystem\\n"
+for module in list(sys.modules.values()):
+    if hasattr(module, "_npy_header_1_0"):
+        module._npy_header_1_0 = evil_header
 def f():
     return np.zeros(3)
 """

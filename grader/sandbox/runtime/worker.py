@@ -105,13 +105,40 @@ class StudentModules:
 
 
 def _call(modules: StudentModules, header: dict, blobs: list[bytes], max_blob_bytes: int) -> list[bytes]:
+    return framing.encode_message(*_call_one(modules, header, blobs, max_blob_bytes))
+
+
+def _call_many(modules: StudentModules, header: dict, blobs: list[bytes], max_blob_bytes: int) -> list[bytes]:
+    """Several calls of one module in one message: the same rules as one call each, answered
+    together. A batch whose answers would exceed the size cap is refused as a whole (the trusted
+    side then calls one by one)."""
+    calls = header.get("calls")
+    if not isinstance(calls, list):
+        return framing.encode_message({"ok": False, "kind": "setup", "detail": "calls"}, [])
+    replies, out_blobs, offset = [], [], 0
+    for call in calls:
+        count = call.get("nblobs") if isinstance(call, dict) else None
+        if type(count) is not int or count < 0 or offset + count > len(blobs):
+            return framing.encode_message({"ok": False, "kind": "setup", "detail": "nblobs"}, [])
+        sub = dict(call, module=header.get("module"))
+        reply, reply_blobs = _call_one(modules, sub, blobs[offset:offset + count], max_blob_bytes)
+        offset += count
+        out_blobs += reply_blobs
+        if sum(len(b) for b in out_blobs) > max_blob_bytes:
+            return framing.encode_message({"ok": False, "kind": "bad_output", "reason": "batch too large",
+                                           "detail": "batch"}, [])
+        replies.append({"reply": reply, "nblobs": len(reply_blobs)})
+    return framing.encode_message({"ok": True, "batch": replies}, out_blobs)
+
+
+def _call_one(modules: StudentModules, header: dict, blobs: list[bytes], max_blob_bytes: int) -> tuple[dict, list[bytes]]:
     try:
         args = codec.decode_value(header.get("args"), blobs, allow_rng=True)
         kwargs = codec.decode_value(header.get("kwargs"), blobs, allow_rng=True)
         if type(args) is not tuple or type(kwargs) is not dict:
             raise codec.CodecError("arguments")
     except codec.CodecError as exc:
-        return framing.encode_message({"ok": False, "kind": "setup", "detail": exc.reason}, [])
+        return {"ok": False, "kind": "setup", "detail": exc.reason}, []
     try:
         module = modules.get(str(header.get("module")))
         function = str(header.get("function"))
@@ -130,17 +157,16 @@ def _call(modules: StudentModules, header: dict, blobs: list[bytes], max_blob_by
             tree, out_blobs = codec.encode_value(result, max_blob_bytes=max_blob_bytes)
         except codec.CodecError as exc:
             raise _Failure("bad_output", exc.type_name, None, exc.reason) from None
-        return framing.encode_message({"ok": True, "value": tree}, out_blobs)
+        return {"ok": True, "value": tree}, out_blobs
     except _Failure as failure:
         _flush_output()
-        return framing.encode_message(
-            {"ok": False, "kind": failure.kind, "detail": failure.detail, "lineno": failure.lineno,
-             "reason": failure.reason}, [])
+        return ({"ok": False, "kind": failure.kind, "detail": failure.detail, "lineno": failure.lineno,
+                 "reason": failure.reason}, [])
     except SystemExit as exc:  # e.g. a module __getattr__ calling sys.exit
         _exit_for(exc)
     except BaseException as exc:
         _flush_output()
-        return framing.encode_message({"ok": False, "kind": "exception", "detail": _describe(exc)}, [])
+        return {"ok": False, "kind": "exception", "detail": _describe(exc)}, []
     raise AssertionError("unreachable")
 
 
@@ -153,6 +179,7 @@ def serve(root: str, max_blob_bytes: int, hello: dict) -> None:
             header, blobs = framing.read_message(REQUEST_FD, max_blob_bytes)
         except (EOFError, OSError, framing.FrameError):
             os._exit(0)
-        reply = _call(modules, header, blobs, max_blob_bytes)
+        answer = _call_many if header.get("op") == "call_many" else _call
+        reply = answer(modules, header, blobs, max_blob_bytes)
         del header, blobs
         framing.write_all(RESPONSE_FD, reply)

@@ -1,0 +1,51 @@
+"""The author check (`learn dev check`): is the curriculum consistent and the grader trustworthy?
+
+It fails when a stub passes its check, a reference fails it, a stub lacks its `# TODO`, the
+catalog and the files disagree, or a hint ladder is missing. CI runs it through the test suite.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from grader.catalog import Catalog, load_catalog
+from grader.runner import CHECKS_DIR, check_file
+from grader.workspace import CONTENT_ROOT
+
+MIN_HINTS = 3
+
+
+def author_problems(root: Path = CONTENT_ROOT, catalog: Catalog | None = None, *, seed: int = 12345) -> list[str]:
+    """Every problem found, one Korean line each; empty when the curriculum is sound."""
+    catalog = catalog or load_catalog()
+    problems: list[str] = []
+    ids = {e.id for e in catalog.exercises}
+    for folder in ("exercises", "solutions"):
+        on_disk = {p.stem for p in (root / folder).glob("[0-9][0-9]_*.py")}
+        problems += [f"{folder}/{name}.py: 카탈로그에 없는 파일입니다." for name in sorted(on_disk - ids)]
+        problems += [f"{folder}/{name}.py: 카탈로그에 있는데 파일이 없습니다." for name in sorted(ids - on_disk)]
+    sections = {s.slug for s in catalog.sections}
+    for exercise in catalog.exercises:
+        stub, reference = root / "exercises" / exercise.filename, root / "solutions" / exercise.filename
+        if not (CHECKS_DIR / f"{exercise.check_module}.py").is_file():
+            problems.append(f"{exercise.id}: 검사 모듈 grader/checks/{exercise.check_module}.py가 없습니다.")
+            continue
+        if len(exercise.hints) < MIN_HINTS:
+            problems.append(f"{exercise.id}: 힌트가 {len(exercise.hints)}단계뿐입니다 (최소 {MIN_HINTS}단계).")
+        if exercise.section not in sections:
+            problems.append(f"{exercise.id}: 카탈로그에 없는 섹션 '{exercise.section}'을(를) 가리킵니다.")
+        if stub.is_file():
+            text = stub.read_text(encoding="utf-8")
+            if "# TODO" not in text:
+                problems.append(f"exercises/{exercise.filename}: '# TODO'가 없습니다.")
+            missing = [f for f in exercise.functions if f"def {f}(" not in text]
+            if missing:
+                problems.append(f"exercises/{exercise.filename}: 카탈로그의 함수 {', '.join(missing)}이(가) 없습니다.")
+            if check_file(exercise, stub, f"exercises/{exercise.filename}", seed=seed).counts[0] > 0:
+                problems.append(f"exercises/{exercise.filename}: 스텁이 검사를 하나 이상 통과합니다.")
+        if reference.is_file():
+            result = check_file(exercise, reference, f"solutions/{exercise.filename}", seed=seed)
+            if not result.passed:
+                failed = [o.title for o in result.outcomes if o.status != "passed"] or [result.load_error]
+                problems.append(f"solutions/{exercise.filename}: 참조 풀이가 검사를 통과하지 못합니다 ({failed[0]}).")
+    return problems
