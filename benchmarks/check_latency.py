@@ -3,7 +3,9 @@
 Prints, from one run on this machine, the median wall time of
   - the floor:     python -c "import numpy"
   - the baseline:  python -m pytest -q on one trivial test (what any pytest-based grader pays)
-  - learn check 03_threshold on the stub (fails) and on the reference (passes)
+  - learn check 03_threshold on the stub (fails) and on the reference (passes), both cold
+    (LEARN_NO_SERVER=1: every run imports numpy and pytest itself) and warm (served by the
+    check server that the first run starts, see grader/checkserver.py)
 and the ratios to the baseline (target: <= 1.0), then the time from saving a file to the verdict
 in `learn watch` (target: < 0.1 s). Usage: python benchmarks/check_latency.py [--runs N]
 """
@@ -26,11 +28,12 @@ PYTHON = sys.executable
 LEARN = str(Path(PYTHON).with_name("learn"))
 
 
-def median_seconds(command: list[str], cwd: Path, runs: int, ok_codes: tuple[int, ...] = (0,)) -> float:
+def median_seconds(command: list[str], cwd: Path, runs: int, ok_codes: tuple[int, ...] = (0,),
+                   env: dict[str, str] | None = None) -> float:
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        completed = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        completed = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         times.append(time.perf_counter() - started)
         if completed.returncode not in ok_codes:
             raise SystemExit(f"{command} exited {completed.returncode}")
@@ -88,20 +91,36 @@ def main() -> None:
         workspace = scratch_path / "ws"
         subprocess.run([LEARN, "init", str(workspace)], check=True, stdout=subprocess.DEVNULL)
 
+        cold = {**os.environ, "LEARN_NO_SERVER": "1"}
+        warm = {**os.environ, "XDG_RUNTIME_DIR": str(scratch_path), "LEARN_SERVER_IDLE": "120"}
+        warm.pop("LEARN_NO_SERVER", None)
+        (scratch_path).chmod(0o700)
+        stub_file = workspace / "exercises" / "03_threshold.py"
+        stub_text = stub_file.read_text(encoding="utf-8")
+
         floor = median_seconds([PYTHON, "-c", "import numpy"], scratch_path, args.runs)
         baseline = median_seconds([PYTHON, "-m", "pytest", "-q", "test_trivial.py"], scratch_path / "trivial", args.runs)
-        stub = median_seconds([LEARN, "check", "03_threshold"], workspace, args.runs, ok_codes=(1,))
-        shutil.copyfile(ROOT / "solutions" / "03_threshold.py", workspace / "exercises" / "03_threshold.py")
-        passing = median_seconds([LEARN, "check", "03_threshold"], workspace, args.runs)
-        (workspace / "exercises" / "03_threshold.py").write_text(
-            (ROOT / "exercises" / "03_threshold.py").read_text(encoding="utf-8"), encoding="utf-8")
+        figures = {}
+        for mode, env in (("cold", cold), ("warm", warm)):
+            if mode == "warm":  # the first warm run starts the server; wait until it listens
+                subprocess.run([LEARN, "check", "03_threshold"], cwd=workspace, env=env, stdout=subprocess.DEVNULL)
+                deadline = time.time() + 30
+                while not list(scratch_path.glob("learn-*/check-*.sock")) and time.time() < deadline:
+                    time.sleep(0.05)
+            stub_file.write_text(stub_text, encoding="utf-8")
+            figures[mode, "stub"] = median_seconds([LEARN, "check", "03_threshold"], workspace, args.runs, (1,), env)
+            shutil.copyfile(ROOT / "solutions" / "03_threshold.py", stub_file)
+            figures[mode, "passes"] = median_seconds([LEARN, "check", "03_threshold"], workspace, args.runs, (0,), env)
+        for sock in scratch_path.glob("learn-*/check-*.sock"):
+            sock.unlink()  # the server exits when its socket is gone
+        stub_file.write_text(stub_text, encoding="utf-8")
         latencies = watch_latencies(workspace, saves=args.runs)
 
     print(f"runs per command: {args.runs} (median wall time)")
     print(f"python -c 'import numpy'          {floor:.3f} s")
     print(f"python -m pytest (1 trivial test) {baseline:.3f} s   <- baseline")
-    print(f"learn check 03_threshold (stub)   {stub:.3f} s   ratio {stub / baseline:.2f}")
-    print(f"learn check 03_threshold (passes) {passing:.3f} s   ratio {passing / baseline:.2f}   (target <= 1.00)")
+    for (mode, case), seconds in figures.items():
+        print(f"learn check 03_threshold ({case:6}, {mode}) {seconds:.3f} s   ratio {seconds / baseline:.2f}   (target <= 1.00)")
     print(f"learn watch: save -> verdict      median {statistics.median(latencies):.3f} s, "
           f"max {max(latencies):.3f} s over {len(latencies)} saves   (target < 0.100)")
 
