@@ -148,20 +148,7 @@ class StudentWorker:
         request = framing.encode_message(
             {"op": "call", "module": module, "function": function, "args": args_tree, "kwargs": kwargs_tree},
             blobs + more)
-        live = self._ensure_worker()
-        deadline = time.monotonic() + self._sandbox.call_timeout
-        try:
-            live.channel.send(request, deadline)
-            header, reply_blobs = live.channel.receive(limits.value_bytes, deadline)
-        except ChannelTimeout:
-            self._stop(grace=0.0)
-            raise errors.timeout_error(self._sandbox.call_timeout) from None
-        except ChannelClosed:
-            status = self._stop(grace=1.0)
-            raise errors.crash_error(status, limits.cpu_seconds) from None
-        except ChannelProtocolError:
-            self._stop(grace=0.0)
-            raise errors.protocol_error() from None
+        header, reply_blobs = self._exchange(request, time.monotonic() + self._sandbox.call_timeout)
         return self._interpret(header, reply_blobs, module, function)
 
     def call_many(self, module: str, calls: list[tuple[str, tuple, dict]]) -> list[Any]:
@@ -185,20 +172,7 @@ class StudentWorker:
         except codec.CodecError as exc:
             raise errors.setup_error(f"인자를 보낼 수 없습니다 ({exc.reason}: {exc.type_name})") from None
         request = framing.encode_message({"op": "call_many", "module": module, "calls": entries}, blobs)
-        live = self._ensure_worker()
-        deadline = time.monotonic() + self._sandbox.call_timeout + 0.02 * len(calls)
-        try:
-            live.channel.send(request, deadline)
-            header, reply_blobs = live.channel.receive(limits.value_bytes, deadline)
-        except ChannelTimeout:
-            self._stop(grace=0.0)
-            raise errors.timeout_error(self._sandbox.call_timeout) from None
-        except ChannelClosed:
-            status = self._stop(grace=1.0)
-            raise errors.crash_error(status, limits.cpu_seconds) from None
-        except ChannelProtocolError:
-            self._stop(grace=0.0)
-            raise errors.protocol_error() from None
+        header, reply_blobs = self._exchange(request, time.monotonic() + self._sandbox.call_timeout + 0.02 * len(calls))
         replies = header.get("batch")
         if header.get("ok") is not True or not isinstance(replies, list) or len(replies) != len(calls):
             self._stop(grace=0.0)
@@ -216,6 +190,25 @@ class StudentWorker:
                 results.append(error)
             offset += count
         return results
+
+    def _exchange(self, request: list[bytes], deadline: float) -> tuple[dict, list[bytes]]:
+        """Send one request to the (re)started worker and read its answer before `deadline`;
+        a worker that times out, dies or breaks the protocol is stopped and reported."""
+        limits = self._sandbox.limits
+        live = self._ensure_worker()
+        try:
+            live.channel.send(request, deadline)
+            header, reply_blobs = live.channel.receive(limits.value_bytes, deadline)
+        except ChannelTimeout:
+            self._stop(grace=0.0)
+            raise errors.timeout_error(self._sandbox.call_timeout) from None
+        except ChannelClosed:
+            status = self._stop(grace=1.0)
+            raise errors.crash_error(status, limits.cpu_seconds) from None
+        except ChannelProtocolError:
+            self._stop(grace=0.0)
+            raise errors.protocol_error() from None
+        return header, reply_blobs
 
     def _interpret(self, header: dict, blobs: list[bytes], module: str, function: str) -> Any:
         if header.get("ok") is True:
