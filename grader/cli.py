@@ -318,3 +318,27 @@ def dev_check() -> None:
     if problems:
         _fail(f"문제 {len(problems)}개를 찾았습니다.", 1)
     click.echo(click.style(f"✓ 연습 문제 {len(load_catalog().exercises)}개: 스텁은 실패, 참조 풀이는 통과, 카탈로그와 파일 일치.", fg="green"))
+
+
+@main.command(help="개념 노트 사이트를 엽니다: 현재 작업 공간의 진행 상황을 보여 주고, learn check로 진행이 "
+                   "바뀌면 페이지가 새로 고쳐집니다. --build를 주면 정적 사이트를 폴더에 만듭니다.")
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--build", "build_dir", type=click.Path(path_type=Path), default=None,
+              help="서버를 띄우지 않고 이 폴더에 사이트를 만듭니다.")
+@click.pass_context
+def docs(ctx: click.Context, port: int, build_dir: Path | None) -> None:
+    from grader.docs_site.serve import build_site, serve
+    from grader.workspace import WorkspaceError
+
+    try:
+        workspace = _workspace(ctx)
+    except WorkspaceError:
+        if not build_dir:
+            raise
+        workspace = None
+    if build_dir:
+        build_site(build_dir, workspace.root if workspace else None)
+        click.echo(f"사이트를 {build_dir}에 만들었습니다.")
+        return
+    click.echo(f"http://127.0.0.1:{port}/ 에서 노트를 엽니다 (Ctrl+C로 끝).")
+    serve(workspace.root, port=port)

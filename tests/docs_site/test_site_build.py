@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from grader.docs_site.figures import FIGURES
+from grader.docs_site.progress_hook import STATIC_NOTE
+from grader.quizzing import load_quiz_bank
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -24,6 +28,7 @@ def catalog_slugs() -> list[str]:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("LEARN_WORKSPACE", None)  # the published site: no workspace, no progress
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
         cwd=REPO,
@@ -74,3 +79,76 @@ def test_search_separator_splits_hangul_and_latin(built_site: Path):
     # Python's re agrees with JavaScript on these constructs (lookahead, lookbehind, \uXXXX).
     tokens = [t for t in re.split(separator, "ReLU함수와 Leaky ReLU를 쓴 Conv1D는") if t]
     assert tokens == ["ReLU", "함수와", "Leaky", "ReLU", "를", "쓴", "Conv1D", "는"]
+
+
+# ------------------------------------------------------------------------------------------
+# Figures, quizzes and progress (grader/docs_site/*_hook.py)
+
+QUIZ_BLOCK_RE = re.compile(
+    r'<div class="learn-quiz" data-section="(?P<slug>[a-z0-9-]+)" data-count="(?P<count>\d+)"'
+)
+QUIZ_DATA_RE = re.compile(r'<script type="application/json" class="learn-quiz-data">(?P<json>.*?)</script>', re.S)
+
+
+def test_generated_figures_are_in_the_build_and_linked(built_site: Path):
+    linked: set[str] = set()
+    for page in (built_site / "concepts").rglob("index.html"):
+        linked.update(re.findall(r'<img [^>]*src="\.\./\.\./figures/([a-z0-9-]+\.svg)"', page.read_text(encoding="utf-8")))
+    for figure in FIGURES:
+        svg = built_site / "figures" / figure.name
+        assert svg.is_file(), f"missing figures/{figure.name}"
+        text = svg.read_text(encoding="utf-8")
+        assert "<svg" in text and text.rstrip().endswith("</svg>")
+        assert "http://" not in text.replace("http://www.w3.org/", "").replace("http://purl.org/", "").replace(
+            "http://creativecommons.org/", ""
+        ), f"{figure.name} refers to something online"
+        assert figure.name in linked, f"figures/{figure.name} is not shown on any concept page"
+
+
+def test_figures_are_not_written_into_the_docs_folder(built_site: Path):
+    assert not (REPO / "site" / "figures").exists()
+
+
+def test_every_concept_page_embeds_its_quiz(built_site: Path):
+    bank = load_quiz_bank()
+    for slug in catalog_slugs():
+        html = (built_site / "concepts" / slug / "index.html").read_text(encoding="utf-8")
+        blocks = QUIZ_BLOCK_RE.findall(html)
+        expected = bank.for_section(slug)
+        assert blocks == [(slug, str(len(expected)))], f"{slug}: quiz blocks {blocks}"
+        assert html.count('<li class="learn-q" ') == len(expected), slug
+        data = json.loads(QUIZ_DATA_RE.search(html).group("json"))
+        assert data["section"] == slug
+        assert [q["id"] for q in data["questions"]] == [q.id for q in expected]
+        for question in data["questions"]:
+            assert question["explanation"].strip()
+            assert f'data-qid="{question["id"]}"' in html
+        assert "assets/learn-quiz.js" in html
+
+
+def test_quiz_options_are_kept_out_of_search(built_site: Path):
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    bank = load_quiz_bank()
+    question = bank.for_section("momentum")[0]
+    wrong = next(o for o in question.options if not o.correct)
+    assert wrong.feedback not in index
+    assert "learn-quiz-data" not in index
+
+
+def test_static_site_lists_exercises_without_progress(built_site: Path):
+    html = (built_site / "concepts" / "vanishing-gradient" / "index.html").read_text(encoding="utf-8")
+    assert 'data-exercise="16_activations"' in html
+    assert "learn check 16_activations" in html
+    assert STATIC_NOTE in html
+    assert "data-status=" not in html
+    progress = (built_site / "progress" / "index.html").read_text(encoding="utf-8")
+    assert STATIC_NOTE in progress
+    assert "<table>" not in progress
+    assert "<!-- progress: summary -->" not in progress
+
+
+def test_site_works_offline(built_site: Path):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, page
+        assert not re.search(r'<(?:script|link)[^>]+(?:src|href)="(?:https?:)?//', text), page
