@@ -214,12 +214,14 @@ def _ask(prompt: str) -> str:
 
 def _grade_sheets(ctx: click.Context, bank: Any, chosen: Any, sheets: tuple[Path, ...], out: Path | None,
                   as_json: bool) -> None:
-    """Grade answer sheets in batch; a bad sheet is reported and skipped, the rest are graded."""
+    """Grade answer sheets in batch; a bad sheet is reported and skipped, the rest are graded.
+    A single sheet graded inside a workspace (a learner's own) is recorded in its progress."""
     from grader import quizzing
     from grader.quiz import QuizError
     from grader.report import render_sheet
+    from grader.workspace import WorkspaceError
 
-    results, failed = [], 0
+    graded, failed = [], 0
     for path in quizzing.sheet_paths(sheets):
         try:
             result = quizzing.grade_sheet_for(bank, chosen, path)
@@ -227,28 +229,17 @@ def _grade_sheets(ctx: click.Context, bank: Any, chosen: Any, sheets: tuple[Path
             failed += 1
             click.echo(click.style("오류: ", fg="red", bold=True) + str(error), err=True)
             continue
-        results.append({"sheet": path.name, **result.to_dict()})
+        graded.append((path, result))
         if not as_json:
             click.echo(render_sheet(result.student or path.name, result))
-    if len(results) == 1 and not ctx.obj:
-        _record_sheet_if_in_workspace(chosen, results[0])
-    _emit_json({"sheets": results} if len(results) != 1 else results[0], out, always=as_json)
+    if len(graded) == 1:
+        try:
+            quizzing.record_sheet(_store(_workspace(ctx)), chosen, graded[0][1])
+        except WorkspaceError:
+            pass  # an instructor grading sheets outside any workspace: nothing to record
+    payloads = [{"sheet": path.name, **result.to_dict()} for path, result in graded]
+    _emit_json(payloads[0] if len(payloads) == 1 else {"sheets": payloads}, out, always=as_json)
     sys.exit(2 if failed else 0)
-
-
-def _record_sheet_if_in_workspace(chosen: Any, result: dict[str, Any]) -> None:
-    """A learner grading their own sheet inside a workspace gets it recorded; an instructor
-    grading sheets elsewhere changes nothing."""
-    from grader import quizzing
-    from grader.workspace import WorkspaceError, find_workspace
-
-    try:
-        workspace = find_workspace()
-    except WorkspaceError:
-        return
-    answered = [r for r in result["results"] if r["status"] != "unanswered"]
-    history = {r["question_id"]: r["correct"] for r in answered}
-    quizzing.record_quiz(_store(workspace), chosen.key, history, sum(r["correct"] for r in answered), len(answered))
 
 
 def _emit_json(payload: Any, out: Path | None, *, always: bool) -> None:

@@ -77,6 +77,14 @@ def record_run(store: ProgressStore, target: QuizTarget, run: QuizRunResult) -> 
         record_quiz(store, target.key, run.history(), run.score, run.answered)
 
 
+def record_sheet(store: ProgressStore, target: QuizTarget, result: SheetResult) -> None:
+    """A learner's own answer sheet counts like an interactive run of the questions answered."""
+    answered = [r for r in result.results if r.status != "unanswered"]
+    if answered:
+        record_quiz(store, target.key, {r.question_id: r.correct for r in answered},
+                    sum(r.correct for r in answered), len(answered))
+
+
 def grade_sheet_for(bank: QuizBank, target: QuizTarget, path: Path) -> SheetResult:
     """Grade one answer sheet; a sheet that names no section is graded on the target's questions."""
     sheet = read_sheet(path)

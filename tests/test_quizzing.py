@@ -113,3 +113,16 @@ def test_interactive_quiz_feedback_score_progress_and_review_order(learn, worksp
     assert second.stdout.index(first["prompt"].splitlines()[0]) < second.stdout.index("답>")
     record = json.loads((workspace / ".learn" / "progress.json").read_text(encoding="utf-8"))["quizzes"]["threshold"]
     assert record["attempts"] == 1 and record["history"][first["id"]] is False
+
+
+def test_a_learners_own_sheet_is_recorded_and_a_broken_one_changes_nothing(learn, workspace):
+    write_sheet(workspace / "mine.json", {"threshold-lower-effect": "d"})
+    assert learn("quiz", "threshold", "--answers", "mine.json", cwd=workspace).returncode == 0
+    state = workspace / ".learn" / "progress.json"
+    record = json.loads(state.read_text(encoding="utf-8"))["quizzes"]["threshold"]
+    assert record["history"] == {"threshold-lower-effect": True} and record["last_percent"] == 100.0
+    before = state.read_bytes()
+    (workspace / "broken.yaml").write_text("answers: [깨짐\n", encoding="utf-8")
+    result = learn("quiz", "threshold", "--answers", "broken.yaml", cwd=workspace)
+    assert result.returncode == 2 and "broken.yaml" in result.stderr
+    assert state.read_bytes() == before
