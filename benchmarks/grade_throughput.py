@@ -6,7 +6,9 @@ times the naive baseline on a stratified sample of the same class: one `python -
 process per student importing the student's files into the test process, as homegrown graders
 do. Prints submissions per second for both, the ratio, and the peak memory (sum of PSS over the
 whole process tree, sampled every 50 ms). Hostile files that hang or bomb are left out of the
-synthetic class because they would stall the naive baseline; the test suite grades those.
+synthetic class because they would stall the naive baseline, and so is the one that searches the
+whole file system for the reference (the naive grader has no chroot, so it would crawl the disk);
+the test suite grades all of them.
 
 Usage: python benchmarks/grade_throughput.py [--students 200] [--baseline-sample 20] [--jobs 2]
 """
@@ -32,7 +34,7 @@ from grader.catalog import load_catalog  # noqa: E402
 EXERCISES = load_catalog().exercises
 SAFE_HOSTILE = ["patch_numpy_allclose", "patch_pytest_in_sys_modules", "frame_walk", "gc_walk",
                 "object_lying_eq_and_array", "ndarray_subclass_lying_eq", "os_exit_in_function",
-                "sys_exit_at_import", "atexit_handler", "read_solutions_from_disk", "pickled_payload", "nan_output"]
+                "sys_exit_at_import", "atexit_handler", "pickled_payload", "nan_output"]
 
 
 def build_class(target: Path, students: int, seed: int = 7) -> dict[str, str]:

@@ -270,12 +270,12 @@ def grade(submissions: Path, out: Path, jobs: int | None, timeout: float, seed: 
     if submissions.is_file() and submissions.suffix.lower() != ".zip":
         raise LearnError(f"제출물은 폴더이거나 .zip 파일이어야 합니다: {submissions}")
     options = GradeOptions(seed=seed, jobs=jobs or os.cpu_count() or 1, timeout=timeout, fresh=fresh)
-    states = grade_class(submissions, out, options, on_progress=_progress_line)
+    state_paths = grade_class(submissions, out, options, on_progress=_progress_line)
     click.echo("", err=True)
     isolation_path = out / "isolation.json"
     isolation = json.loads(isolation_path.read_text(encoding="utf-8")) if isolation_path.exists() else {}
-    write_reports(out, states, seed, isolation)
-    click.echo(f"학생 {len(states)}명을 채점했습니다: {out / 'grades.csv'}, {out / 'summary.html'}")
+    write_reports(out, state_paths, seed, isolation)
+    click.echo(f"학생 {len(state_paths)}명을 채점했습니다: {out / 'grades.csv'}, {out / 'summary.html'}")
 
 
 @main.command(name="gradescope-autograder",

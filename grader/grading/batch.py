@@ -126,8 +126,8 @@ def _grade_chunk(submissions: list[Submission], plans: dict[str, ExercisePlan], 
 
 
 def grade_class(root: Path, out: Path, options: GradeOptions,
-                on_progress: Callable[[int, int], None] = lambda done, total: None) -> list[dict[str, Any]]:
-    """Grade every submission under `root` into `out`; return the student states, sorted."""
+                on_progress: Callable[[int, int], None] = lambda done, total: None) -> list[Path]:
+    """Grade every submission under `root` into `out`; return the state files, one per student."""
     exercises = list(load_catalog().exercises)
     submissions = collect(root, {e.filename for e in exercises})
     out.mkdir(parents=True, exist_ok=True)
@@ -142,7 +142,7 @@ def grade_class(root: Path, out: Path, options: GradeOptions,
         else:
             _grade_in_processes(chunks, plans, out, options, submissions, on_progress)
     on_progress(len(submissions), len(submissions))
-    return [json.loads(student_state_path(out, s.student).read_text(encoding="utf-8")) for s in submissions]
+    return [student_state_path(out, s.student) for s in submissions]
 
 
 def _grade_in_processes(chunks: list[list[Submission]], plans: dict[str, ExercisePlan], out: Path,

@@ -1,7 +1,10 @@
 """The instructor's outputs, built only from the per-student state files:
 `grades.csv` (one row per student), `results.json` (every test of every student), a Korean HTML
 feedback page per student, `summary.html` for the class, and Gradescope's results.json per
-student under `gradescope/<student>/`. Same states, same bytes."""
+student under `gradescope/<student>/`. Same states, same bytes.
+
+Students are read and written one at a time, so memory stays flat however large the class.
+"""
 
 from __future__ import annotations
 
@@ -19,69 +22,91 @@ from grader.catalog import load_catalog
 from grader.grading.gradescope import results_json
 
 
-def write_reports(out: Path, states: list[dict[str, Any]], seed: int, isolation: dict[str, Any] | None = None) -> None:
+def write_reports(out: Path, state_paths: list[Path], seed: int, isolation: dict[str, Any] | None = None) -> None:
     catalog = load_catalog()
     ids = [e.id for e in catalog.exercises]
-    (out / "grades.csv").write_text(grades_csv(states, ids), encoding="utf-8", newline="")
-    results = {"seed": seed, "exercises": ids, "isolation": isolation or {}, "students": states}
-    (out / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    environment = Environment(loader=PackageLoader("grader", "templates"), autoescape=select_autoescape(["html", "j2"]))
-    feedback = out / "feedback"
-    feedback.mkdir(exist_ok=True)
     titles = {e.id: e.title for e in catalog.exercises}
-    template = environment.get_template("feedback.html.j2")
-    for state in states:
-        (feedback / f"{state['student']}.html").write_text(template.render(state=state, titles=titles), encoding="utf-8")
-    for state in states:
-        target = out / "gradescope" / state["student"] / "results.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(results_json(state), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    summary = environment.get_template("summary.html.j2").render(
-        students=len(states), seed=seed, isolation=isolation or {}, **class_summary(states, ids, titles))
-    (out / "summary.html").write_text(summary, encoding="utf-8")
+    environment = Environment(loader=PackageLoader("grader", "templates"), autoescape=select_autoescape(["html", "j2"]))
+    feedback = environment.get_template("feedback.html.j2")
+    (out / "feedback").mkdir(exist_ok=True)
+    summary = ClassSummary(ids, titles)
+    rows = []
+    with (out / "results.json").open("w", encoding="utf-8") as results:
+        head = {"exercises": ids, "isolation": isolation or {}, "seed": seed}
+        results.write(json.dumps(head, ensure_ascii=False, indent=1, sort_keys=True)[:-2] + ',\n "students": [\n')
+        for index, path in enumerate(sorted(state_paths, key=lambda p: p.stem)):
+            state = json.loads(path.read_text(encoding="utf-8"))
+            results.write((",\n" if index else "") + json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
+            rows.append(grades_row(state, ids))
+            summary.add(state)
+            (out / "feedback" / f"{state['student']}.html").write_text(feedback.render(state=state, titles=titles),
+                                                                       encoding="utf-8")
+            target = out / "gradescope" / state["student"] / "results.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(results_json(state), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        results.write("\n ]\n}\n")
+    (out / "grades.csv").write_text(grades_csv(rows, ids), encoding="utf-8", newline="")
+    page = environment.get_template("summary.html.j2").render(seed=seed, isolation=isolation or {}, **summary.result())
+    (out / "summary.html").write_text(page, encoding="utf-8")
 
 
-def grades_csv(states: list[dict[str, Any]], ids: list[str]) -> str:
+def grades_row(state: dict[str, Any], ids: list[str]) -> list[str]:
+    points = [f"{state['exercises'][i]['points']:.2f}" for i in ids]
+    return [state["student"], *points, f"{state['total']:.2f}", f"{state['max_total']:.2f}", state["status"]]
+
+
+def grades_csv(rows: list[list[str]], ids: list[str]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["student", *ids, "total", "max_total", "status"])
-    for state in sorted(states, key=lambda s: s["student"]):
-        points = [f"{state['exercises'][i]['points']:.2f}" for i in ids]
-        writer.writerow([state["student"], *points, f"{state['total']:.2f}", f"{state['max_total']:.2f}", state["status"]])
+    writer.writerows(sorted(rows))
     return buffer.getvalue()
 
 
-def class_summary(states: list[dict[str, Any]], ids: list[str], titles: dict[str, str]) -> dict[str, Any]:
-    """Score distribution, per-exercise pass rates, and the commonest failures and misconceptions."""
-    max_total = states[0]["max_total"] if states else 0
-    bins = [0] * 10
-    for state in states:
-        fraction = state["total"] / max_total if max_total else 0
-        bins[min(int(fraction * 10), 9)] += 1
-    rates = []
-    for exercise_id in ids:
-        submitted = [s["exercises"][exercise_id] for s in states if s["exercises"][exercise_id]["submitted"]]
-        full = sum(1 for entry in submitted if entry["total"] and entry["passed"] == entry["total"])
-        rates.append({"id": exercise_id, "title": titles[exercise_id], "submitted": len(submitted),
-                      "passed": full, "rate": full / len(submitted) if submitted else 0.0})
-    failures: Counter[str] = Counter()
-    mistakes: Counter[str] = Counter()
-    for state in states:
+class ClassSummary:
+    """Score distribution, per-exercise pass rates, and the commonest failures and misconceptions,
+    accumulated one student at a time."""
+
+    def __init__(self, ids: list[str], titles: dict[str, str]) -> None:
+        self.ids, self.titles = ids, titles
+        self.students = 0
+        self.total = 0.0
+        self.max_total = 0
+        self.bins = [0] * 10
+        self.submitted = Counter[str]()
+        self.passed = Counter[str]()
+        self.failures = Counter[str]()
+        self.mistakes = Counter[str]()
+
+    def add(self, state: dict[str, Any]) -> None:
+        self.students += 1
+        self.total += state["total"]
+        self.max_total = state["max_total"]
+        fraction = state["total"] / state["max_total"] if state["max_total"] else 0
+        self.bins[min(int(fraction * 10), 9)] += 1
         for exercise_id, entry in state["exercises"].items():
-            seen_failures, seen_mistakes = set(), set()
+            if not entry["submitted"]:
+                continue
+            self.submitted[exercise_id] += 1
+            self.passed[exercise_id] += bool(entry["total"]) and entry["passed"] == entry["total"]
+            failures, mistakes = set(), set()
             for test in entry["tests"]:
                 if test["status"] == "passed":
                     continue
                 lines = test["message"].splitlines()
-                seen_failures.add(f"{exercise_id}: {_generic(lines[1] if len(lines) > 1 else lines[0])}")
-                seen_mistakes.update(f"{exercise_id}: {line.strip().removeprefix('흔한 실수: ')}"
-                                     for line in lines if line.strip().startswith("흔한 실수:"))
-            failures.update(seen_failures)
-            mistakes.update(seen_mistakes)
-    return {"histogram": histogram_svg(bins), "pass_rates": rates, "pass_rate_chart": pass_rate_svg(rates),
-            "common_failures": failures.most_common(10), "common_mistakes": mistakes.most_common(10),
-            "mean_total": round(sum(s["total"] for s in states) / len(states), 2) if states else 0.0,
-            "max_total": max_total}
+                failures.add(f"{exercise_id}: {_generic(lines[1] if len(lines) > 1 else lines[0])}")
+                mistakes.update(f"{exercise_id}: {line.strip().removeprefix('흔한 실수: ')}"
+                                for line in lines if line.strip().startswith("흔한 실수:"))
+            self.failures.update(failures)
+            self.mistakes.update(mistakes)
+
+    def result(self) -> dict[str, Any]:
+        rates = [{"id": i, "title": self.titles[i], "submitted": self.submitted[i], "passed": self.passed[i],
+                  "rate": self.passed[i] / self.submitted[i] if self.submitted[i] else 0.0} for i in self.ids]
+        return {"students": self.students, "histogram": histogram_svg(self.bins), "pass_rates": rates,
+                "pass_rate_chart": pass_rate_svg(rates), "common_failures": self.failures.most_common(10),
+                "common_mistakes": self.mistakes.most_common(10), "max_total": self.max_total,
+                "mean_total": round(self.total / self.students, 2) if self.students else 0.0}
 
 
 def _generic(line: str) -> str:
