@@ -29,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from grader.authoring import wrong_implementations  # noqa: E402
 from grader.catalog import load_catalog  # noqa: E402
 
 EXERCISES = load_catalog().exercises
@@ -41,16 +42,16 @@ def build_class(target: Path, students: int, seed: int = 7) -> dict[str, str]:
     """Write the class; return student -> kind."""
     rng = random.Random(seed)
     kinds = {}
-    corpus = ROOT / "tests" / "corpus"
     for index in range(students):
         kind = rng.choices(["correct", "partly_wrong", "broken", "hostile", "incomplete"], [40, 25, 15, 10, 10])[0]
         folder = target / f"student{index:04d}"
         folder.mkdir(parents=True)
         for exercise in EXERCISES:
             source = ROOT / "solutions" / exercise.filename
-            wrong = sorted((corpus / exercise.id).glob("wrong_*.py"))
+            wrong = wrong_implementations(exercise.id)
             if kind == "partly_wrong" and rng.random() < 0.5:
-                source = rng.choice(wrong)
+                (folder / exercise.filename).write_text(rng.choice(wrong).source, encoding="utf-8")
+                continue
             elif kind == "broken":
                 source = ROOT / "exercises" / exercise.filename
             elif kind == "incomplete" and rng.random() < 0.5:

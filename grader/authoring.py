@@ -6,6 +6,8 @@ catalog and the files disagree, or a hint ladder is missing. CI runs it through 
 
 from __future__ import annotations
 
+import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 from grader.catalog import Catalog, load_catalog
@@ -13,6 +15,38 @@ from grader.runner import CHECKS_DIR, check_file
 from grader.workspace import CONTENT_ROOT
 
 MIN_HINTS = 3
+CORPUS = CONTENT_ROOT / "tests" / "corpus"
+
+
+@dataclass(frozen=True)
+class WrongImplementation:
+    """A plausible learner mistake: the reference with some lines changed, and the text its
+    verdict must contain (usually the name of the misconception)."""
+
+    exercise_id: str
+    name: str
+    expect: str
+    source: str
+
+
+def wrong_implementations(exercise_id: str, corpus: Path = CORPUS) -> list[WrongImplementation]:
+    """The wrong implementations listed in `tests/corpus/<id>/wrong.toml`, as learner files.
+
+    Each entry changes the reference in place (`old` must occur exactly once), so the file holds
+    only what is wrong, not another copy of the solution."""
+    manifest = corpus / exercise_id / "wrong.toml"
+    if not manifest.is_file():
+        return []
+    reference = (CONTENT_ROOT / "solutions" / f"{exercise_id}.py").read_text(encoding="utf-8")
+    found = []
+    for entry in tomllib.loads(manifest.read_text(encoding="utf-8"))["wrong"]:
+        source = reference
+        for change in entry["change"]:
+            if source.count(change["old"]) != 1:
+                raise ValueError(f"{manifest}: '{entry['name']}'의 바꿀 부분이 참조 풀이에 정확히 한 번 있지 않습니다.")
+            source = source.replace(change["old"], change["new"])
+        found.append(WrongImplementation(exercise_id, entry["name"], entry["expect"], source))
+    return found
 
 
 def author_problems(root: Path = CONTENT_ROOT, catalog: Catalog | None = None, *, seed: int = 12345) -> list[str]:

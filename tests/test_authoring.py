@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from grader.authoring import author_problems
+from grader.authoring import author_problems, wrong_implementations
 from grader.catalog import Catalog, load_catalog
 from grader.workspace import CONTENT_ROOT
 
@@ -39,8 +39,8 @@ def test_a_stub_that_passes_is_reported(content):
 
 
 def test_a_failing_reference_is_reported(content):
-    shutil.copyfile(CONTENT_ROOT / "tests" / "corpus" / "03_threshold" / "wrong_strict.py",
-                    content / "solutions" / "03_threshold.py")
+    strict = next(w for w in wrong_implementations("03_threshold") if w.name == "strict")
+    (content / "solutions" / "03_threshold.py").write_text(strict.source, encoding="utf-8")
     assert any(p.startswith("solutions/03_threshold.py: 참조 풀이가 검사를 통과하지 못합니다") for p in author_problems(content, SMALL))
 
 

@@ -1,57 +1,55 @@
 """The grader's idea of "correct" is trustworthy: plausible wrong implementations fail, and
 differently written right ones pass.
 
-`tests/corpus/<exercise id>/wrong_*.py` must fail, and the verdict must contain the text given on
-the file's `expect:` line (the named misconception, or the precise problem). `right_*.py` must
-pass. Each file is a complete learner file for that exercise.
+`tests/corpus/<exercise id>/wrong.toml` lists wrong implementations as changes to the reference;
+each must fail, and its verdict must contain the entry's `expect` text (the named misconception,
+or the precise problem). `right_*.py` are complete, differently written learner files that must
+pass.
 """
 
 from pathlib import Path
 
 import pytest
 
+from grader.authoring import CORPUS, wrong_implementations
 from grader.catalog import load_catalog
 from grader.runner import check_file
 
-CORPUS = Path(__file__).with_name("corpus")
 CATALOG = load_catalog()
+WRONG = [wrong for exercise in CATALOG.exercises for wrong in wrong_implementations(exercise.id)]
+RIGHT = sorted(CORPUS.glob("*/right_*.py"))
 
 
-def _files(prefix: str) -> list[Path]:
-    return sorted(CORPUS.glob(f"*/{prefix}_*.py"))
-
-
-def _expected_text(path: Path) -> str:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.lstrip('"')
-        if line.startswith("expect:"):
-            return line.removeprefix("expect:").strip()
-    raise AssertionError(f"{path} has no 'expect:' line")
-
-
-def _check(path: Path):
-    exercise = CATALOG.resolve(path.parent.name)
-    return check_file(exercise, path, path.name, seed=2024)
-
-
-@pytest.mark.parametrize("path", _files("wrong"), ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_wrong_implementation_fails_with_its_reason(path):
-    result = _check(path)
+@pytest.mark.parametrize("wrong", WRONG, ids=lambda w: f"{w.exercise_id}/{w.name}")
+def test_wrong_implementation_fails_with_its_reason(wrong, tmp_path):
+    exercise = CATALOG.resolve(wrong.exercise_id)
+    path = tmp_path / exercise.filename
+    path.write_text(wrong.source, encoding="utf-8")
+    result = check_file(exercise, path, exercise.filename, seed=2024)
     assert not result.passed
     messages = "\n".join([result.load_error or ""] + [o.message for o in result.outcomes])
-    assert _expected_text(path) in messages, messages[:3000]
+    assert wrong.expect in messages, messages[:3000]
 
 
-@pytest.mark.parametrize("path", _files("right"), ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("path", RIGHT, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_alternative_correct_implementation_passes(path):
-    result = _check(path)
+    exercise = CATALOG.resolve(path.parent.name)
+    result = check_file(exercise, path, path.name, seed=2024)
     assert result.passed, [o.message for o in result.outcomes if o.status != "passed"] or result.load_error
 
 
 @pytest.mark.parametrize("exercise", CATALOG.exercises, ids=lambda e: e.id)
 def test_every_exercise_has_a_corpus(exercise):
-    folder = CORPUS / exercise.id
-    assert len(list(folder.glob("wrong_*.py"))) >= 3
-    assert len(list(folder.glob("right_*.py"))) >= 2
-    named = {_expected_text(p) for p in folder.glob("wrong_*.py") if "흔한 실수" in _expected_text(p)}
+    wrong = wrong_implementations(exercise.id)
+    assert len(wrong) >= 3
+    assert len(list((CORPUS / exercise.id).glob("right_*.py"))) >= 2
+    named = {w.expect for w in wrong if w.expect.startswith("흔한 실수")}
     assert len(named) >= 2, "at least two named misconceptions must be detected"
+
+
+def test_a_stale_change_is_reported(tmp_path):
+    (tmp_path / "01_mse").mkdir()
+    (tmp_path / "01_mse" / "wrong.toml").write_text(
+        "[[wrong]]\nname = 'x'\nexpect = 'y'\n[[wrong.change]]\nold = 'no such line'\nnew = 'z'\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="정확히 한 번"):
+        wrong_implementations("01_mse", corpus=tmp_path)

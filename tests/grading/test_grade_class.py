@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from grader.authoring import wrong_implementations
 from grader.catalog import load_catalog
 from grader.workspace import CONTENT_ROOT
 
@@ -31,7 +32,8 @@ def graded(tmp_path_factory):
         shutil.copyfile(CONTENT_ROOT / "solutions" / exercise.filename, submissions / "alice" / exercise.filename)
     (submissions / "bob").mkdir()
     shutil.copyfile(CONTENT_ROOT / "solutions" / "01_mse.py", submissions / "bob" / "01_mse.py")
-    shutil.copyfile(CONTENT_ROOT / "tests" / "corpus" / "03_threshold" / "wrong_strict.py", submissions / "bob" / "03_threshold.py")
+    strict = next(w for w in wrong_implementations("03_threshold") if w.name == "strict")
+    (submissions / "bob" / "03_threshold.py").write_text(strict.source, encoding="utf-8")
     (submissions / "carol").mkdir()
     (submissions / "carol" / "03_threshold.py").write_text("def apply_threshold(p, t=0.5):\n    return (\n", encoding="utf-8")
     with zipfile.ZipFile(submissions / "dave.zip", "w") as archive:

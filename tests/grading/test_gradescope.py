@@ -8,6 +8,7 @@ import subprocess
 import sys
 import zipfile
 
+from grader.authoring import wrong_implementations
 from grader.catalog import load_catalog
 from grader.workspace import CONTENT_ROOT
 
@@ -31,7 +32,8 @@ def test_run_autograder_grades_one_submission_into_results_json(learn, tmp_path)
         archive.extract("run_autograder", root)
     (root / "submission").mkdir()
     shutil.copyfile(CONTENT_ROOT / "solutions" / "03_threshold.py", root / "submission" / "03_threshold.py")
-    shutil.copyfile(CONTENT_ROOT / "tests" / "corpus" / "01_mse" / "wrong_sum.py", root / "submission" / "01_mse.py")
+    summed = next(w for w in wrong_implementations("01_mse") if w.name == "sum")
+    (root / "submission" / "01_mse.py").write_text(summed.source, encoding="utf-8")
     env = {**os.environ, "AUTOGRADER_ROOT": str(root), "LEARN_PYTHON": sys.executable}
     subprocess.run(["bash", str(root / "run_autograder")], env=env, check=True, capture_output=True, timeout=600)
     results = json.loads((root / "results" / "results.json").read_text(encoding="utf-8"))
