@@ -7,8 +7,6 @@ or the precise problem). `right_*.py` are complete, differently written learner 
 pass.
 """
 
-from pathlib import Path
-
 import pytest
 
 from grader.authoring import CORPUS, wrong_implementations

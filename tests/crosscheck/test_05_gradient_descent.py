@@ -3,11 +3,11 @@ w and b, one torch.optim.SGD step, a whole run, and the least-squares optimum.""
 
 import numpy as np
 import pytest
+import torch
 
 from grader.catalog import load_catalog
 from grader.runner import load_reference
 
-torch = pytest.importorskip("torch")
 ref = load_reference(load_catalog().resolve("05_gradient_descent"))
 
 

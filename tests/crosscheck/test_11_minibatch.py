@@ -4,11 +4,11 @@ epoch against torch.optim.SGD fed the same batches."""
 
 import numpy as np
 import pytest
+import torch
 
 from grader.catalog import load_catalog
 from grader.runner import load_reference
 
-torch = pytest.importorskip("torch")
 catalog = load_catalog()
 ref = load_reference(catalog.resolve("11_minibatch"))
 iterations = load_reference(catalog.resolve("10_iteration_count"))

@@ -1,24 +1,15 @@
 """Cross-check 13_backprop against PyTorch autograd: the reference gradients of the two-layer
 network (sigmoid and ReLU hidden layers, MSE averaged over all n·k outputs) equal autograd's."""
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
+import torch
 
-torch = pytest.importorskip("torch")
-
-
-def _solution(name):
-    path = Path(__file__).resolve().parents[2] / "solutions" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"crosscheck_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from grader.catalog import load_catalog
+from grader.runner import load_reference
 
 
-ref = _solution("13_backprop")
+ref = load_reference(load_catalog().resolve("13_backprop"))
 
 
 @pytest.mark.parametrize("activation", ["sigmoid", "relu"])

@@ -4,24 +4,15 @@ regularised linear-regression loss, and the relation to SGD's weight_decay.
 This exercise uses the Keras convention L2 = λ·Σw² (gradient 2λw). torch.optim.SGD(weight_decay=wd)
 adds wd·w to the gradient, i.e. it minimises the loss + (wd/2)·Σw²: weight_decay = 2λ."""
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
+import torch
 
-torch = pytest.importorskip("torch")
-
-
-def _solution(name):
-    path = Path(__file__).resolve().parents[2] / "solutions" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"crosscheck_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from grader.catalog import load_catalog
+from grader.runner import load_reference
 
 
-ref = _solution("14_regularization")
+ref = load_reference(load_catalog().resolve("14_regularization"))
 
 
 @pytest.mark.parametrize("seed", range(5))

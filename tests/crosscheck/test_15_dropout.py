@@ -4,25 +4,17 @@ In training mode both zero each unit with probability p and scale the kept ones 
 so the output's expectation equals the input; in eval mode both are the identity. The random
 streams differ (numpy vs torch), so masks are compared by statistics, values exactly."""
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
+import torch
 
-torch = pytest.importorskip("torch")
+from grader.catalog import load_catalog
+from grader.runner import load_reference
+
 F = torch.nn.functional
 
 
-def _solution(name):
-    path = Path(__file__).resolve().parents[2] / "solutions" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"crosscheck_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-ref = _solution("15_dropout")
+ref = load_reference(load_catalog().resolve("15_dropout"))
 SHAPE = (500, 400)
 
 

@@ -7,25 +7,17 @@ statistics: variance within 4% of the target (n = 200,000 draws: the relative st
 the variance is ≤ 0.32%), uniform draws inside the same bound, and the same distribution shape
 (the kurtosis of a normal is 3, of a uniform 1.8)."""
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
+import torch
 
-torch = pytest.importorskip("torch")
+from grader.catalog import load_catalog
+from grader.runner import load_reference
+
 init = torch.nn.init
 
 
-def _solution(name):
-    path = Path(__file__).resolve().parents[2] / "solutions" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"crosscheck_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-ref = _solution("17_he_init")
+ref = load_reference(load_catalog().resolve("17_he_init"))
 FAN_IN, FAN_OUT = 400, 500
 
 CASES = {

@@ -9,25 +9,17 @@ Conventions and their relation, tested below:
   feeding σ² differs by exactly m_t·σ²/(N − 1) per step.
 """
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
+import torch
 
-torch = pytest.importorskip("torch")
+from grader.catalog import load_catalog
+from grader.runner import load_reference
+
 F = torch.nn.functional
 
 
-def _solution(name):
-    path = Path(__file__).resolve().parents[2] / "solutions" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"crosscheck_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-ref = _solution("18_batch_norm")
+ref = load_reference(load_catalog().resolve("18_batch_norm"))
 
 
 def _data(seed, n=16, d=5):

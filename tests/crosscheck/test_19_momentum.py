@@ -6,24 +6,15 @@ With a constant η, set v_n = −η·v_t. Then β·v_n − η·g = −η(β·v_t
 w + v_n' = w − η·v_t', so both give the same weights at every step (by induction from v = 0).
 The tests check the trajectories and the relation v_n = −η·v_t at every step."""
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
+import torch
 
-torch = pytest.importorskip("torch")
-
-
-def _solution(name):
-    path = Path(__file__).resolve().parents[2] / "solutions" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"crosscheck_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from grader.catalog import load_catalog
+from grader.runner import load_reference
 
 
-ref = _solution("19_momentum")
+ref = load_reference(load_catalog().resolve("19_momentum"))
 
 
 @pytest.mark.parametrize("lr,beta", [(0.05, 0.9), (0.1, 0.5), (0.01, 0.99), (0.2, 0.0)])

@@ -5,26 +5,18 @@ Keras kernel (kernel_size, in_channels, filters) ↔ torch weight (filters, in_c
 Both libraries compute cross-correlation (no kernel flip). For 'same' with an even kernel, torch's
 padding='same' also puts the extra zero at the end, like TensorFlow."""
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
+import torch
 
-torch = pytest.importorskip("torch")
+from grader.catalog import load_catalog
+from grader.runner import load_reference
+
 F = torch.nn.functional
 pytestmark = pytest.mark.filterwarnings("ignore:Using padding=.same. with even kernel lengths")
 
 
-def _solution(name):
-    path = Path(__file__).resolve().parents[2] / "solutions" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(f"crosscheck_{name}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-ref = _solution("21_conv1d")
+ref = load_reference(load_catalog().resolve("21_conv1d"))
 
 
 def _torch_conv(x, kernel, bias, padding, activation):

@@ -142,7 +142,7 @@ def test_progress_page_summary(tmp_path: Path):
     assert f"**{total}개 중 2개 통과" in text
     assert "실패 1개" in text and f"시작 전 {total - 3}개" in text
     assert text.count('class="learn-bar"') == 2
-    assert f'aria-valuenow="2"' in text
+    assert 'aria-valuenow="2"' in text
     rows = [line for line in text.splitlines() if line.startswith("| `")]
     assert len(rows) == total
     assert "(concepts/threshold.md)" in text  # links MkDocs validates

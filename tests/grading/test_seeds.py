@@ -1,7 +1,5 @@
 """Different seeds give different hidden inputs, so answers copied from the visible checks fail."""
 
-import numpy as np
-
 from grader.catalog import load_catalog
 from grader.grading.intake import Submission
 from grader.grading.batch import grade_student

@@ -7,7 +7,7 @@ from typing import Callable
 
 import pytest
 
-from grader.quiz import QuizBank, load_bank
+from grader.quiz import QuizBank, expected_answer, load_bank
 from grader.quiz.model import Question, letter
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -37,16 +37,9 @@ def make_bank(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
 
 
 def correct_answer(question: Question) -> object:
-    """The right answer as a learner would write it in a sheet."""
-    if question.type == "single":
-        return letter(question.correct_indices[0])
-    if question.type == "multiple":
-        return ",".join(letter(i) for i in question.correct_indices)
-    if question.type == "truefalse":
-        return "O" if question.answer else "X"
-    if question.type == "numeric":
-        return question.answer
-    return ",".join(question.correct_letters())
+    """The right answer as a learner would write it in a sheet (a numeric one as the bare number:
+    `expected_answer` adds the tolerance for display)."""
+    return question.answer if question.type == "numeric" else expected_answer(question)
 
 
 def wrong_answer(question: Question) -> object:

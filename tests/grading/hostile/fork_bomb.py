@@ -1,5 +1,4 @@
 """Hostile submission: Fork until the machine falls over."""
-import numpy as np
 import os
 
 

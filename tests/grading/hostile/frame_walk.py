@@ -1,5 +1,4 @@
 """Hostile submission: Look for the expected answer in the callers' frames."""
-import numpy as np
 import sys
 
 

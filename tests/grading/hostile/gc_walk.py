@@ -1,5 +1,4 @@
 """Hostile submission: Search the garbage collector for the reference module or its arrays."""
-import numpy as np
 import gc
 
 

@@ -1,5 +1,4 @@
 """Hostile submission: Write 100 MB to stderr."""
-import numpy as np
 import sys
 
 

@@ -1,5 +1,4 @@
 """Hostile submission: Print 100 MB."""
-import numpy as np
 import sys
 
 

@@ -1,5 +1,4 @@
 """Hostile submission: Ignore SIGTERM/SIGALRM/SIGINT, then loop forever."""
-import numpy as np
 import signal
 for s in (signal.SIGTERM, signal.SIGALRM, signal.SIGINT):
     signal.signal(s, signal.SIG_IGN)

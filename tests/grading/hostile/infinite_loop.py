@@ -1,5 +1,4 @@
 """Hostile submission: Never return."""
-import numpy as np
 def apply_threshold(probabilities, threshold=0.5):
     while True:
         pass

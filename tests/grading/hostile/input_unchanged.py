@@ -1,5 +1,4 @@
 """Hostile submission: Return the input unchanged."""
-import numpy as np
 def apply_threshold(probabilities, threshold=0.5):
     return probabilities
 

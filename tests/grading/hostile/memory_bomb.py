@@ -1,6 +1,5 @@
 """Hostile submission: Allocate 10 GiB."""
 import numpy as np
-import numpy as np
 
 
 def apply_threshold(probabilities, threshold=0.5):

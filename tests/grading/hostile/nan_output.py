@@ -1,6 +1,5 @@
 """Hostile submission: Return NaN everywhere."""
 import numpy as np
-import numpy as np
 
 
 def apply_threshold(probabilities, threshold=0.5):

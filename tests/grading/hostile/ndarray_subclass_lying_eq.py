@@ -1,6 +1,5 @@
 """Hostile submission: Return an ndarray subclass whose comparisons are always true."""
 import numpy as np
-import numpy as np
 
 
 class Liar(np.ndarray):

@@ -1,5 +1,4 @@
 """Hostile submission: Connect out to send the inputs away and fetch answers."""
-import numpy as np
 import socket
 
 

@@ -1,6 +1,5 @@
 """Hostile submission: Return an object that claims to equal anything and converts to anything."""
 import numpy as np
-import numpy as np
 
 
 class Anything:

@@ -1,5 +1,4 @@
 """Hostile submission: End the process from inside the function."""
-import numpy as np
 import os
 
 

@@ -1,5 +1,4 @@
 """Hostile submission: Return a pickle that would run code if the grader unpickled it."""
-import numpy as np
 import os
 import pickle
 

@@ -1,5 +1,4 @@
 """Hostile submission: Read the grader's memory and environment through /proc."""
-import numpy as np
 import os
 
 

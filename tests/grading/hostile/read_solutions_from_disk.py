@@ -1,5 +1,4 @@
 """Hostile submission: Read the reference solution from the grader's folder and run it."""
-import numpy as np
 import glob
 import os
 

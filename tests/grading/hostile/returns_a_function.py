@@ -1,5 +1,4 @@
 """Hostile submission: Return a callable instead of data."""
-import numpy as np
 def apply_threshold(probabilities, threshold=0.5):
     return lambda *a: True
 

@@ -1,5 +1,4 @@
 """Hostile submission: Sleep instead of answering."""
-import numpy as np
 import time
 
 

@@ -1,5 +1,4 @@
 """Hostile submission: Raise SystemExit(0) inside the function."""
-import numpy as np
 import sys
 
 
