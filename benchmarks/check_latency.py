@@ -5,7 +5,7 @@ Prints, from one run on this machine, the median wall time of
   - the baseline:  python -m pytest -q on one trivial test (what any pytest-based grader pays)
   - learn check 03_threshold on the stub (fails) and on the reference (passes), both cold
     (LEARN_NO_SERVER=1: every run imports numpy and pytest itself) and warm (served by the
-    check server that the first run starts, see grader/checkserver.py)
+    check server that the first run starts, see grader/learner/warm_server.py)
 and the ratios to the baseline (target: <= 1.0), then the time from saving a file to the verdict
 in `learn watch` (target: < 0.1 s). Usage: python benchmarks/check_latency.py [--runs N]
 """

@@ -29,8 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from grader.authoring import wrong_implementations  # noqa: E402
-from grader.catalog import load_catalog  # noqa: E402
+from grader.course.authoring import wrong_implementations  # noqa: E402
+from grader.course.catalog import load_catalog  # noqa: E402
 
 EXERCISES = load_catalog().exercises
 SAFE_HOSTILE = ["patch_numpy_allclose", "patch_pytest_in_sys_modules", "frame_walk", "gc_walk",

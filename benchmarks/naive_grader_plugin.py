@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from grader.catalog import load_catalog
-from grader.runner import load_reference
-from grader.student import LoadError, ModuleStudent, StudentError, load_learner_module
+from grader.course.catalog import load_catalog
+from grader.engine.runner import load_reference
+from grader.engine.student import LoadError, ModuleStudent, StudentError, load_learner_module
 
 CATALOG = {e.id: e for e in load_catalog().exercises}
 

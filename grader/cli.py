@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 import click
 
-from grader.catalog import Exercise, load_catalog
+from grader.course.catalog import Exercise, load_catalog
 from grader.errors import LearnError
 
 
@@ -51,13 +51,13 @@ def main(ctx: click.Context, workspace_dir: Path | None) -> None:
 
 
 def _workspace(ctx: click.Context):  # -> Workspace
-    from grader.workspace import find_workspace, open_workspace
+    from grader.learner.workspace import find_workspace, open_workspace
 
     return open_workspace(ctx.obj) if ctx.obj else find_workspace()
 
 
 def _store(workspace):  # -> ProgressStore
-    from grader.progress import ProgressStore
+    from grader.learner.progress import ProgressStore
 
     return ProgressStore(workspace.progress_path)
 
@@ -69,7 +69,7 @@ def _exercise(name: str) -> Exercise:
 @main.command(help="DIR에 새 작업 공간(연습 문제 스텁과 .learn/)을 만듭니다.")
 @click.argument("directory", type=click.Path(path_type=Path))
 def init(directory: Path) -> None:
-    from grader.workspace import init_workspace
+    from grader.learner.workspace import init_workspace
 
     workspace = init_workspace(directory, [e.filename for e in load_catalog().exercises])
     click.echo(f"작업 공간을 만들었습니다: {workspace.root}")
@@ -79,9 +79,9 @@ def init(directory: Path) -> None:
 @main.command(name="list", help="연습 문제마다 상태와 전체 진행률을 보여 줍니다.")
 @click.pass_context
 def list_exercises(ctx: click.Context) -> None:
-    from grader.report import render_list
+    from grader.learner.terminal import render_list
 
-    from grader.report import render_quiz_progress
+    from grader.learner.terminal import render_quiz_progress
 
     progress = _store(_workspace(ctx)).read()
     click.echo(render_list(load_catalog(), progress))
@@ -106,9 +106,9 @@ def check(ctx: click.Context, exercise_id: str | None, check_all: bool, as_json:
     store = _store(workspace)
     store.read()  # a corrupt or too-new progress file stops us before any work
 
-    from grader.learning import record_check
-    from grader.report import render_check, render_summary
-    from grader.runner import check_file
+    from grader.learner.session import record_check
+    from grader.learner.terminal import render_check, render_summary
+    from grader.engine.runner import check_file
 
     results = []
     for exercise in exercises:
@@ -134,8 +134,8 @@ def check(ctx: click.Context, exercise_id: str | None, check_all: bool, as_json:
 @click.argument("exercise_id")
 @click.pass_context
 def hint(ctx: click.Context, exercise_id: str) -> None:
-    from grader.learning import reveal_next_hint
-    from grader.report import render_hints
+    from grader.learner.session import reveal_next_hint
+    from grader.learner.terminal import render_hints
 
     exercise = _exercise(exercise_id)
     level = reveal_next_hint(_store(_workspace(ctx)), exercise)
@@ -146,7 +146,7 @@ def hint(ctx: click.Context, exercise_id: str) -> None:
 @click.argument("exercise_id")
 @click.pass_context
 def reset(ctx: click.Context, exercise_id: str) -> None:
-    from grader.learning import reset_exercise
+    from grader.learner.session import reset_exercise
 
     exercise = _exercise(exercise_id)
     workspace = _workspace(ctx)
@@ -161,7 +161,7 @@ def reset(ctx: click.Context, exercise_id: str) -> None:
 @click.option("--force", is_flag=True, help="통과하지 않았어도 봅니다 (기록됩니다).")
 @click.pass_context
 def solution(ctx: click.Context, exercise_id: str, force: bool) -> None:
-    from grader.learning import solution_text
+    from grader.learner.session import solution_text
 
     click.echo(solution_text(_store(_workspace(ctx)), _exercise(exercise_id), force))
 
@@ -172,7 +172,7 @@ def solution(ctx: click.Context, exercise_id: str, force: bool) -> None:
 @click.option("--max-checks", type=int, default=0, hidden=True)
 @click.pass_context
 def watch(ctx: click.Context, exercise_id: str | None, interval: float, max_checks: int) -> None:
-    from grader.watch import watch_exercises
+    from grader.learner.watch import watch_exercises
 
     workspace = _workspace(ctx)
     start = _exercise(exercise_id) if exercise_id else None
@@ -188,7 +188,7 @@ def watch(ctx: click.Context, exercise_id: str | None, interval: float, max_chec
 @click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
 @click.pass_context
 def quiz(ctx: click.Context, target: str, sheets: tuple[Path, ...], out: Path | None, as_json: bool) -> None:
-    from grader import quizzing
+    from grader.quiz import service as quizzing
     from grader.quiz import export_bank, order_for_review, run_quiz
 
     bank = quizzing.load_quiz_bank()
@@ -216,10 +216,10 @@ def _grade_sheets(ctx: click.Context, bank: Any, chosen: Any, sheets: tuple[Path
                   as_json: bool) -> None:
     """Grade answer sheets in batch; a bad sheet is reported and skipped, the rest are graded.
     A single sheet graded inside a workspace (a learner's own) is recorded in its progress."""
-    from grader import quizzing
+    from grader.quiz import service as quizzing
     from grader.quiz import QuizError
-    from grader.report import render_sheet
-    from grader.workspace import WorkspaceError
+    from grader.learner.terminal import render_sheet
+    from grader.learner.workspace import WorkspaceError
 
     graded, failed = [], 0
     for path in quizzing.sheet_paths(sheets):
@@ -289,7 +289,7 @@ def gradescope_autograder(out: Path) -> None:
 
 
 def _progress_line(done: int, total: int) -> None:
-    from grader.report import progress_bar
+    from grader.learner.terminal import progress_bar
 
     click.echo(f"\r채점 중 {progress_bar(done, total)}", nl=False, err=True)
 
@@ -301,7 +301,7 @@ def dev() -> None:
 
 @dev.command(name="check", help="스텁은 모두 실패하고 참조 풀이는 모두 통과하는지, 카탈로그·파일·힌트가 맞는지 확인합니다.")
 def dev_check() -> None:
-    from grader.authoring import author_problems
+    from grader.course.authoring import author_problems
 
     problems = author_problems()
     for problem in problems:
@@ -318,8 +318,8 @@ def dev_check() -> None:
               help="서버를 띄우지 않고 이 폴더에 사이트를 만듭니다.")
 @click.pass_context
 def docs(ctx: click.Context, port: int, build_dir: Path | None) -> None:
-    from grader.docs_site.serve import build_site, serve
-    from grader.workspace import WorkspaceError
+    from grader.docs_site.preview import build_site, serve
+    from grader.learner.workspace import WorkspaceError
 
     try:
         workspace = _workspace(ctx)

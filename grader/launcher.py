@@ -1,5 +1,5 @@
 """The `learn` executable: `learn check` goes to the warm check server when one is running
-(see `grader.checkserver`); everything else, and every first run, goes to the ordinary CLI.
+(see `grader.learner.warm_server`); everything else, and every first run, goes to the ordinary CLI.
 Kept free of heavy imports: this module is on the start-up path of every command."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sys
 def main() -> None:
     argv = sys.argv[1:]
     if argv[:1] == ["check"] and not os.environ.get("LEARN_NO_SERVER"):
-        from grader.checkserver import run_via_server
+        from grader.learner.warm_server import run_via_server
 
         code = run_via_server(argv)
         if code is not None:

@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from grader.catalog import load_catalog
-from grader.workspace import CONTENT_ROOT as ROOT
+from grader.course.catalog import load_catalog
+from grader.course.content import CONTENT_ROOT as ROOT
 
 EXERCISES = load_catalog().exercises
 

@@ -7,7 +7,7 @@ change the last digits only; every misconception below changes the value by far 
 import numpy as np
 import pytest
 
-from grader.verdict import Mistake, Scalar, compare
+from grader.engine.verdict import Mistake, Scalar, compare
 
 LOSS = Scalar(rtol=1e-6, atol=1e-12)
 

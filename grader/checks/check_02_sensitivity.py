@@ -8,7 +8,7 @@ a single division, so any correct way of computing them agrees to the last bits)
 import numpy as np
 import pytest
 
-from grader.verdict import Array, Mistake, Scalar, compare
+from grader.engine.verdict import Array, Mistake, Scalar, compare
 
 COUNTS = Array(kind="int")
 RATIO = Scalar(rtol=1e-9, atol=1e-12)

@@ -6,7 +6,7 @@ Tolerances: none. Labels and counts are integers and compared exactly.
 import numpy as np
 import pytest
 
-from grader.verdict import Array, Mistake, compare
+from grader.engine.verdict import Array, Mistake, compare
 
 LABELS = Array(kind="int")
 

@@ -11,7 +11,7 @@ every misconception below changes it by 1e-3 or more on these inputs).
 import numpy as np
 import pytest
 
-from grader.verdict import Array, Mistake, Parts, Scalar, compare
+from grader.engine.verdict import Array, Mistake, Parts, Scalar, compare
 
 EXACT = Array(rtol=1e-12, atol=1e-15)
 AREA = Scalar(rtol=1e-9, atol=1e-12)

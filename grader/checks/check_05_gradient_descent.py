@@ -6,7 +6,7 @@ absolute 1e-10 (a mean of n products: summation order changes the last bits, and
 zero is a cancellation whose absolute error is about n·1e-16 times the size of the terms); the
 fit (up to 200 steps) relative 1e-7, absolute 1e-10: gradient descent with a stable learning
 rate is a contraction, so rounding differences between correct formulations do not grow.
-The gradient is also checked against central differences of the reference's loss (grader.gradcheck),
+The gradient is also checked against central differences of the reference's loss (grader.engine.gradcheck),
 which does not depend on how the learner wrote the formula. The fit must reach the least-squares
 loss (np.polyfit on the trusted side) to within 0.1%.
 """
@@ -14,8 +14,8 @@ loss (np.polyfit on the trusted side) to within 0.1%.
 import numpy as np
 import pytest
 
-from grader.gradcheck import expect_gradient, numerical_gradient
-from grader.verdict import Array, Mistake, Parts, Scalar, compare, expect
+from grader.engine.gradcheck import expect_gradient, numerical_gradient
+from grader.engine.verdict import Array, Mistake, Parts, Scalar, compare, expect
 
 PREDICTION = Array(rtol=1e-12, atol=1e-12)
 VALUE = Scalar(rtol=1e-9, atol=1e-10)

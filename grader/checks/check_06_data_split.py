@@ -17,7 +17,7 @@ import math
 import numpy as np
 import pytest
 
-from grader.verdict import Array, Integer, Mistake, Parts, compare, expect
+from grader.engine.verdict import Array, Integer, Mistake, Parts, compare, expect
 
 SIZES = Parts((("n_train", Integer()), ("n_val", Integer()), ("n_test", Integer())))
 INDICES = Array(kind="int")

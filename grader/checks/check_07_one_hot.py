@@ -8,8 +8,8 @@ integer dtype is accepted, a bool matrix is not); recovered labels are integers,
 import numpy as np
 import pytest
 
-from grader.student import StudentError
-from grader.verdict import Array, Mistake, compare, expect
+from grader.engine.student import StudentError
+from grader.engine.verdict import Array, Mistake, compare, expect
 
 ONE_HOT = Array(rtol=0.0, atol=0.0)
 LABELS = Array(kind="int")

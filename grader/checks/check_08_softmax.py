@@ -15,7 +15,7 @@ Stability probes: logits around ±1000 overflow or underflow a naive exp; the ve
 import numpy as np
 import pytest
 
-from grader.verdict import Array, Mistake, compare
+from grader.engine.verdict import Array, Mistake, compare
 
 PROBS = Array(rtol=1e-9, atol=1e-15)
 PROBS_F32 = Array(rtol=1e-5, atol=1e-7)

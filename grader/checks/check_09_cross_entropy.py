@@ -15,7 +15,7 @@ Stability probes: p exactly 0 or 1 (log(0) without clipping gives inf or 0·(−
 import numpy as np
 import pytest
 
-from grader.verdict import Mistake, Scalar, compare
+from grader.engine.verdict import Mistake, Scalar, compare
 
 LOSS = Scalar(rtol=1e-9, atol=1e-12)
 LOSS_F32 = Scalar(rtol=1e-6, atol=1e-9)

@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from grader.verdict import Integer, Mistake, compare
+from grader.engine.verdict import Integer, Mistake, compare
 
 COUNT = Integer()
 

@@ -9,7 +9,7 @@ Properties, independent of how the shuffle was drawn: within every epoch the bat
 hold 0 … n − 1 exactly once, all batches but the last have batch_size indices, the number of
 batches is ⌈n / batch_size⌉; two epochs are shuffled differently; the same seed gives the same
 batches. Extremes: batch_size ≥ n is one batch (batch gradient descent), 1 gives n batches (SGD).
-`BatchList` (a spec for a list of integer arrays) is defined here; grader.verdict has none.
+`BatchList` (a spec for a list of integer arrays) is defined here; grader.engine.verdict has none.
 """
 
 import math
@@ -17,7 +17,7 @@ import math
 import numpy as np
 import pytest
 
-from grader.verdict import Array, Mistake, Parts, Scalar, compare, expect
+from grader.engine.verdict import Array, Mistake, Parts, Scalar, compare, expect
 
 INDICES = Array(kind="int")
 PARAMS = Parts((("w", Scalar(rtol=1e-9, atol=1e-12)), ("b", Scalar(rtol=1e-9, atol=1e-12))))

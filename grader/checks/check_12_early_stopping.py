@@ -8,7 +8,7 @@ boundary; the fixed cases that test ties and min_delta use values at least 0.003
 import numpy as np
 import pytest
 
-from grader.verdict import Integer, Mistake, Parts, compare
+from grader.engine.verdict import Integer, Mistake, Parts, compare
 
 RESULT = Parts((("stop_epoch", Integer()), ("best_epoch", Integer())))
 COUNT = Integer()

@@ -5,7 +5,7 @@ summation order differs between correct programs). Loss: relative 1e-9. Gradient
 with the reference: relative 1e-7, absolute 1e-10 (a few more products and sums); for the float32
 trial relative 1e-4, absolute 1e-6 (a learner may compute in float32, ~1e-7 per operation). Every
 misconception below changes a gradient by a factor of 2 or more, or drops a whole term.
-Gradient check (grader.gradcheck): the learner's gradients against central differences of the
+Gradient check (grader.engine.gradcheck): the learner's gradients against central differences of the
 reference forward pass and loss, bands as documented there; inputs are drawn so that every
 hidden pre-activation is at least 0.05 away from the ReLU kink at 0.
 """
@@ -13,8 +13,8 @@ hidden pre-activation is at least 0.05 away from the ReLU kink at 0.
 import numpy as np
 import pytest
 
-from grader.gradcheck import expect_gradient, numerical_gradient
-from grader.verdict import Array, Mistake, Parts, Scalar, compare, expect, type_name
+from grader.engine.gradcheck import expect_gradient, numerical_gradient
+from grader.engine.verdict import Array, Mistake, Parts, Scalar, compare, expect, type_name
 
 VALUES = Array(rtol=1e-9, atol=1e-12)
 FORWARD = Parts((("z1", VALUES), ("a1", VALUES), ("y_hat", VALUES)))

@@ -5,15 +5,15 @@ is not penalised.
 Tolerances: penalties and gradients relative 1e-9, absolute 1e-12 (one sum or one product;
 float32 weights relative 1e-6, absolute 1e-9, since a learner may keep float32);
 the regularised loss and its gradient relative 1e-8, absolute 1e-11 (a matrix product whose
-summation order may differ). Gradient check (grader.gradcheck) of regularized_mse against
+summation order may differ). Gradient check (grader.engine.gradcheck) of regularized_mse against
 central differences of the reference loss, with every weight at least 0.05 from the L1 kink at 0.
 """
 
 import numpy as np
 import pytest
 
-from grader.gradcheck import expect_gradient, numerical_gradient
-from grader.verdict import Array, Mistake, Parts, Scalar, compare, expect, type_name
+from grader.engine.gradcheck import expect_gradient, numerical_gradient
+from grader.engine.verdict import Array, Mistake, Parts, Scalar, compare, expect, type_name
 
 PENALTY = Scalar(rtol=1e-9, atol=1e-12)
 GRADIENT = Array(rtol=1e-9, atol=1e-12)

@@ -11,7 +11,7 @@ twice gives the same output (the given rng, not the global np.random, is used).
 import numpy as np
 import pytest
 
-from grader.verdict import Array, Mistake, Parts, compare, expect
+from grader.engine.verdict import Array, Mistake, Parts, compare, expect
 
 OUTPUT = Parts((("out", Array(rtol=1e-12, atol=1e-15)), ("mask", Array(kind="bool"))))
 MASK = Array(kind="bool")

@@ -8,15 +8,15 @@ correct way of writing the sigmoid (e.g. ½(1 + tanh(x/2)) returns 0 where σ(�
 gradient and its bound 0.25ⁿ are products of up to 30 factors that reach 1e-18, so they are
 compared relatively only (relative 1e-9, absolute 0) on inputs |x| ≤ 5, where every correct
 formula is accurate to ~1e-14. Stability probes at x = ±1000 must give exact 0/1 without NaN.
-Gradient checks (grader.gradcheck): each derivative against central differences of the
+Gradient checks (grader.engine.gradcheck): each derivative against central differences of the
 reference function, away from the kinks (|x| ≥ 0.05).
 """
 
 import numpy as np
 import pytest
 
-from grader.gradcheck import expect_gradient, numerical_gradient
-from grader.verdict import Array, Mistake, Scalar, compare
+from grader.engine.gradcheck import expect_gradient, numerical_gradient
+from grader.engine.verdict import Array, Mistake, Scalar, compare
 
 VALUES = Array(rtol=1e-9, atol=1e-12)
 VALUES32 = Array(rtol=1e-6, atol=1e-7)  # float32 inputs: a learner may keep float32 (eps ≈ 6e-8)

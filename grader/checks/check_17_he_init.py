@@ -12,7 +12,7 @@ beyond 0.99a. Exact: with the same seeded rng the result must equal the referenc
 import numpy as np
 import pytest
 
-from grader.verdict import Array, Mistake, compare, expect
+from grader.engine.verdict import Array, Mistake, compare, expect
 
 FAN_IN, FAN_OUT = 400, 500
 WEIGHTS = Array(rtol=1e-12, atol=1e-15)

@@ -8,15 +8,15 @@ statistics and running averages relative 1e-9, absolute 1e-12; backward relative
 absolute 1e-10 (several sums whose order may differ). float32 batches: relative and absolute
 1e-5 for everything, since a learner may keep float32 (~1e-7 per operation, sums of up to 40). The small-variance cases (std 1e-3, ε =
 1e-5) separate ε inside from ε outside the root by a factor of about 1.005 and more.
-Gradient check (grader.gradcheck): dx, dγ, dβ against central differences of
+Gradient check (grader.engine.gradcheck): dx, dγ, dβ against central differences of
 Σ(out · dout) computed with the reference forward pass (no kinks: batch norm is smooth).
 """
 
 import numpy as np
 import pytest
 
-from grader.gradcheck import expect_gradient, numerical_gradient
-from grader.verdict import Array, Mistake, Parts, compare, expect, type_name
+from grader.engine.gradcheck import expect_gradient, numerical_gradient
+from grader.engine.verdict import Array, Mistake, Parts, compare, expect, type_name
 
 OUT = Array(rtol=1e-8, atol=1e-10)
 STAT = Array(rtol=1e-9, atol=1e-12)

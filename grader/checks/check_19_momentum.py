@@ -7,7 +7,7 @@ for the 60-step trajectory, where rounding differences between correct formulati
 import numpy as np
 import pytest
 
-from grader.verdict import Array, Mistake, Parts, compare, expect
+from grader.engine.verdict import Array, Mistake, Parts, compare, expect
 
 STEP = Parts((("w", Array(rtol=1e-9, atol=1e-12)), ("v", Array(rtol=1e-9, atol=1e-12))))
 PATH = Array(rtol=1e-6, atol=1e-9)

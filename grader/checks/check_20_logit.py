@@ -13,7 +13,7 @@ odds_to_probability(inf)) must be exact 0/1 without NaN.
 import numpy as np
 import pytest
 
-from grader.verdict import Array, Mistake, compare, expect
+from grader.engine.verdict import Array, Mistake, compare, expect
 
 VALUES = Array(rtol=1e-9, atol=1e-12)
 VALUES32 = Array(rtol=1e-6, atol=1e-7)  # float32 inputs: a learner may keep float32 (eps ≈ 6e-8)

@@ -11,7 +11,7 @@ and tensordot); float32 inputs relative and absolute 1e-5 (a learner may keep fl
 import numpy as np
 import pytest
 
-from grader.verdict import Array, Integer, Mistake, Parts, compare, expect
+from grader.engine.verdict import Array, Integer, Mistake, Parts, compare, expect
 
 OUT = Array(rtol=1e-9, atol=1e-11)
 OUT32 = Array(rtol=1e-5, atol=1e-5)  # float32 inputs: a learner may keep float32

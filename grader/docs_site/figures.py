@@ -43,15 +43,15 @@ class Figure:
 
 
 def _reference(exercise_id: str) -> Any:
-    from grader.catalog import load_catalog
-    from grader.runner import load_reference
+    from grader.course.catalog import load_catalog
+    from grader.engine.runner import load_reference
 
     return load_reference(load_catalog().resolve(exercise_id))
 
 
 def _solution_digest(exercise_id: str) -> str:
-    from grader.catalog import load_catalog
-    from grader.workspace import solution_path
+    from grader.course.catalog import load_catalog
+    from grader.course.content import solution_path
 
     path = solution_path(load_catalog().resolve(exercise_id).filename)
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,7 +1,7 @@
 """MkDocs hook: show a learner's progress on the concept pages and on the progress page.
 
 The workspace comes from the environment variable ``LEARN_WORKSPACE`` (set by `learn docs`, see
-`serve.py`). Without it the site is the published static site: each concept page lists its
+`preview.py`). Without it the site is the published static site: each concept page lists its
 exercises with a note that `learn docs` shows the progress, and the progress page says so too.
 
 With it, the progress store of that workspace is read once per build and
@@ -27,10 +27,10 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from grader.catalog import Catalog, Exercise, load_catalog
+from grader.course.catalog import Catalog, Exercise, load_catalog
 from grader.errors import LearnError
-from grader.progress import Progress, ProgressStore
-from grader.workspace import open_workspace
+from grader.learner.progress import Progress, ProgressStore
+from grader.learner.workspace import open_workspace
 
 __all__ = [
     "ENV_VAR",
@@ -280,7 +280,7 @@ def on_config(config: Any) -> Any:
 
 
 def _question_ids() -> dict[str, list[str]]:
-    from grader.docs_site.bank import site_quiz_bank
+    from grader.docs_site.cached_bank import site_quiz_bank
 
     bank = site_quiz_bank()
     return {section.slug: [q.id for q in section.questions] for section in bank.sections}

@@ -158,7 +158,7 @@ _BANK: QuizBank | None = None
 
 
 def _bank() -> QuizBank:
-    from grader.docs_site.bank import site_quiz_bank
+    from grader.docs_site.cached_bank import site_quiz_bank
 
     return site_quiz_bank()
 

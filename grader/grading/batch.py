@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from grader.catalog import Exercise, load_catalog
+from grader.course.catalog import Exercise, load_catalog
 from grader.grading.intake import Submission, collect
 from grader.grading.recording import ExercisePlan, record_plans
 from grader.grading.sandboxed import SandboxStudent
-from grader.plugin import TestOutcome
-from grader.runner import run_pytest
+from grader.engine.plugin import TestOutcome
+from grader.engine.runner import run_pytest
 
 STATE_VERSION = 1
 

@@ -13,8 +13,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from grader.catalog import load_catalog
-from grader.workspace import CONTENT_ROOT
+from grader.course.catalog import load_catalog
+from grader.course.content import CONTENT_ROOT
 
 SOURCE_PARTS = ("grader", "solutions", "exercises", "quizzes", "pyproject.toml", "README.md")
 

@@ -19,10 +19,10 @@ from typing import Any
 
 import numpy as np
 
-from grader.catalog import Exercise
-from grader.plugin import TestOutcome
-from grader.runner import load_reference, run_pytest
-from grader.student import StudentError, describe_exception
+from grader.course.catalog import Exercise
+from grader.engine.plugin import TestOutcome
+from grader.engine.runner import load_reference, run_pytest
+from grader.engine.student import StudentError, describe_exception
 
 
 @dataclass(frozen=True)

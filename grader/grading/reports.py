@@ -18,7 +18,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from grader.catalog import load_catalog
+from grader.course.catalog import load_catalog
 from grader.grading.gradescope import results_json
 
 
@@ -26,7 +26,7 @@ def write_reports(out: Path, state_paths: list[Path], seed: int, isolation: dict
     catalog = load_catalog()
     ids = [e.id for e in catalog.exercises]
     titles = {e.id: e.title for e in catalog.exercises}
-    environment = Environment(loader=PackageLoader("grader", "templates"), autoescape=select_autoescape(["html", "j2"]))
+    environment = Environment(loader=PackageLoader("grader.grading", "templates"), autoescape=select_autoescape(["html", "j2"]))
     feedback = environment.get_template("feedback.html.j2")
     (out / "feedback").mkdir(exist_ok=True)
     summary = ClassSummary(ids, titles)

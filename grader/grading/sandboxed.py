@@ -12,7 +12,7 @@ from typing import Any
 
 from grader.grading.recording import ExercisePlan, RaisedError, call_digest, same_value
 from grader.sandbox import SandboxError, StudentWorker
-from grader.student import StudentError
+from grader.engine.student import StudentError
 
 _HUNG = "앞선 호출에서 제한 시간을 넘겨 더 호출하지 않습니다."
 

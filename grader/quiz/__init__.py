@@ -10,7 +10,7 @@ from .answers import expected_form, format_answer, parse_answer
 from .bank import load_bank
 from .errors import AnswerError, AnswerSheetError, QuizBankError, QuizError
 from .export import FORMAT_VERSION, export_bank
-from .grading import QuestionResult, SheetResult, expected_answer, grade_answer, grade_answers, grade_sheet
+from .scoring import QuestionResult, SheetResult, expected_answer, grade_answer, grade_answers, grade_sheet
 from .model import QUESTION_TYPES, Option, Question, QuizBank, Section
 from .render import render_question
 from .review import order_for_review

@@ -13,7 +13,7 @@ from typing import Any, Sequence
 
 import yaml
 
-from grader.catalog import load_catalog
+from grader.course.catalog import load_catalog
 from .errors import QuizBankError
 from .model import QUESTION_TYPES, NumericMistake, Option, Question, QuizBank, Section
 
@@ -40,7 +40,7 @@ def load_bank(directory: Path, sections: Sequence[str | tuple[str, str]] | None 
     """Read every `*.yaml` in `directory` into a validated `QuizBank`.
 
     `sections` is the catalog's list of slugs (or (slug, title) pairs) in order; by default it is
-    taken from the curriculum catalog (`grader.catalog`). Raises `QuizBankError` listing all problems found.
+    taken from the curriculum catalog (`grader.course.catalog`). Raises `QuizBankError` listing all problems found.
     """
     catalog_sections = [(s.slug, s.title) for s in load_catalog().sections]
     known = _normalise_sections(catalog_sections if sections is None else sections)

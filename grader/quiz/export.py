@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .grading import expected_answer
+from .scoring import expected_answer
 from .model import Question, QuizBank, letter
 
 FORMAT_NAME = "learn-quiz-bank"

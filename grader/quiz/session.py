@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 
 from .answers import parse_answer
 from .errors import AnswerError
-from .grading import QuestionResult, grade_answer
+from .scoring import QuestionResult, grade_answer
 from .model import Question
 from .render import render_question
 from .review import order_for_review

@@ -20,7 +20,7 @@ from . import errors
 from .channel import Channel, ChannelClosed, ChannelProtocolError, ChannelTimeout, OutputCapture
 from .limits import Limits
 from .runtime import codec, framing
-from .server import ForkServerClient
+from .forkserver_client import ForkServerClient
 
 SETUP_TIMEOUT = 10.0
 HELLO_BYTES = 1 << 20

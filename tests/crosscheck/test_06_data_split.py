@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from sklearn import model_selection
 
-from grader.catalog import load_catalog
-from grader.runner import load_reference
+from grader.course.catalog import load_catalog
+from grader.engine.runner import load_reference
 
 ref = load_reference(load_catalog().resolve("06_data_split"))
 

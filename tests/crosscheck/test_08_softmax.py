@@ -6,8 +6,8 @@ import pytest
 import torch
 from scipy import special
 
-from grader.catalog import load_catalog
-from grader.runner import load_reference
+from grader.course.catalog import load_catalog
+from grader.engine.runner import load_reference
 
 ref = load_reference(load_catalog().resolve("08_softmax"))
 

@@ -10,8 +10,8 @@ import pytest
 import torch
 from sklearn import metrics
 
-from grader.catalog import load_catalog
-from grader.runner import load_reference
+from grader.course.catalog import load_catalog
+from grader.engine.runner import load_reference
 
 F = torch.nn.functional
 ref = load_reference(load_catalog().resolve("09_cross_entropy"))

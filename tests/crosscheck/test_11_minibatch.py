@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 import torch
 
-from grader.catalog import load_catalog
-from grader.runner import load_reference
+from grader.course.catalog import load_catalog
+from grader.engine.runner import load_reference
 
 catalog = load_catalog()
 ref = load_reference(catalog.resolve("11_minibatch"))

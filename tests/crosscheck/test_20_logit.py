@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 import torch
 
-from grader.catalog import load_catalog
-from grader.runner import load_reference
+from grader.course.catalog import load_catalog
+from grader.engine.runner import load_reference
 
 
 ref = load_reference(load_catalog().resolve("20_logit"))

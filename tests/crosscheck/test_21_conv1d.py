@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 import torch
 
-from grader.catalog import load_catalog
-from grader.runner import load_reference
+from grader.course.catalog import load_catalog
+from grader.engine.runner import load_reference
 
 F = torch.nn.functional
 pytestmark = pytest.mark.filterwarnings("ignore:Using padding=.same. with even kernel lengths")

@@ -20,8 +20,8 @@ from typing import Iterator
 
 import pytest
 
-from grader.docs_site.serve import build_site
-from grader.progress import ProgressStore, exercise_record
+from grader.docs_site.preview import build_site
+from grader.learner.progress import ProgressStore, exercise_record
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"

@@ -11,12 +11,12 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from grader.catalog import load_catalog
-from grader.docs_site import figures, progress_hook, quiz_hook, serve
+from grader.course.catalog import load_catalog
+from grader.docs_site import figures, preview, progress_hook, quiz_hook
 from grader.docs_site.progress_hook import STATIC_NOTE, ProgressView
 from grader.docs_site.quiz_hook import QuizEmbedError, embed_quizzes, render_quiz_block
-from grader.progress import ProgressStore, exercise_record
-from grader.quizzing import load_quiz_bank
+from grader.learner.progress import ProgressStore, exercise_record
+from grader.quiz.service import load_quiz_bank
 
 
 def make_workspace(root: Path, passed: tuple[str, ...] = (), failed: tuple[str, ...] = (),
@@ -259,8 +259,8 @@ def test_serve_runs_mkdocs_dev_server_watching_the_progress_file(tmp_path: Path,
 
     monkeypatch.setattr(mkdocs.commands.serve, "serve", fake_serve)
     monkeypatch.delenv("LEARN_WORKSPACE", raising=False)
-    serve.serve(root, host="127.0.0.1", port=8123)
-    assert seen["config_file"] == str(serve.CONFIG_FILE)
+    preview.serve(root, host="127.0.0.1", port=8123)
+    assert seen["config_file"] == str(preview.CONFIG_FILE)
     assert seen["dev_addr"] == "127.0.0.1:8123"
     assert seen["livereload"] is True
     assert seen["watch"] == [str(root.resolve() / ".learn" / "progress.json")]
@@ -269,22 +269,22 @@ def test_serve_runs_mkdocs_dev_server_watching_the_progress_file(tmp_path: Path,
 
 
 def test_watch_path_before_the_first_check(tmp_path: Path):
-    from grader.workspace import Workspace
+    from grader.learner.workspace import Workspace
 
     (tmp_path / ".learn").mkdir()
-    assert serve.progress_watch_path(Workspace(tmp_path)) == tmp_path / ".learn"
+    assert preview.progress_watch_path(Workspace(tmp_path)) == tmp_path / ".learn"
 
 
 def test_serve_refuses_a_folder_that_is_not_a_workspace(tmp_path: Path):
     from grader.errors import LearnError
 
     with pytest.raises(LearnError):
-        serve.serve(tmp_path)
+        preview.serve(tmp_path)
 
 
 def test_build_site_for_a_workspace(tmp_path: Path):
     root = make_workspace(tmp_path / "ws", passed=("16_activations",), failed=("19_momentum",))
-    out = serve.build_site(tmp_path / "out", root)
+    out = preview.build_site(tmp_path / "out", root)
     activation = (out / "concepts" / "vanishing-gradient" / "index.html").read_text(encoding="utf-8")
     assert 'data-exercise="16_activations" data-status="passed"' in activation
     assert STATIC_NOTE not in activation
@@ -294,5 +294,5 @@ def test_build_site_for_a_workspace(tmp_path: Path):
     assert "개 중 1개 통과" in progress and "<table>" in progress and 'class="learn-bar"' in progress
     assert "LEARN_WORKSPACE" not in os.environ
     # Without a workspace: the static site.
-    static = serve.build_site(tmp_path / "static")
+    static = preview.build_site(tmp_path / "static")
     assert STATIC_NOTE in (static / "progress" / "index.html").read_text(encoding="utf-8")

@@ -14,13 +14,13 @@ import pytest
 
 from grader.docs_site.figures import FIGURES
 from grader.docs_site.progress_hook import STATIC_NOTE
-from grader.quizzing import load_quiz_bank
+from grader.quiz.service import load_quiz_bank
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def catalog_slugs() -> list[str]:
-    with open(REPO / "grader" / "catalog.toml", "rb") as fh:
+    with open(REPO / "grader" / "course" / "catalog.toml", "rb") as fh:
         return [section["slug"] for section in tomllib.load(fh)["sections"]]
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from grader.authoring import wrong_implementations
-from grader.catalog import load_catalog
-from grader.workspace import CONTENT_ROOT
+from grader.course.authoring import wrong_implementations
+from grader.course.catalog import load_catalog
+from grader.course.content import CONTENT_ROOT
 
 HOSTILE = sorted(Path(__file__).with_name("hostile").glob("*.py"))
 EXERCISES = load_catalog().exercises

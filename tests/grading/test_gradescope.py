@@ -8,9 +8,9 @@ import subprocess
 import sys
 import zipfile
 
-from grader.authoring import wrong_implementations
-from grader.catalog import load_catalog
-from grader.workspace import CONTENT_ROOT
+from grader.course.authoring import wrong_implementations
+from grader.course.catalog import load_catalog
+from grader.course.content import CONTENT_ROOT
 
 
 def test_autograder_zip_holds_scripts_and_source(learn, tmp_path):

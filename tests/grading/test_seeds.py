@@ -1,6 +1,6 @@
 """Different seeds give different hidden inputs, so answers copied from the visible checks fail."""
 
-from grader.catalog import load_catalog
+from grader.course.catalog import load_catalog
 from grader.grading.intake import Submission
 from grader.grading.batch import grade_student
 from grader.grading.recording import record_plans

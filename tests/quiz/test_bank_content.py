@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from grader.quiz import QUESTION_TYPES, QuizBank
-from grader.catalog import load_catalog
+from grader.course.catalog import load_catalog
 
 from .conftest import BANK_DIR
 

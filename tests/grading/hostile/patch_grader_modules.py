@@ -1,7 +1,7 @@
 """Hostile submission: Install fake grader modules whose compare() never fails."""
 import numpy as np
 import sys, types
-for name in ('grader', 'grader.verdict', 'grader.plugin'):
+for name in ('grader', 'grader.engine.verdict', 'grader.engine.plugin'):
     module = types.ModuleType(name)
     module.compare = lambda *a, **k: None
     sys.modules[name] = module

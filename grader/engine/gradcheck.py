@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from grader.verdict import CheckFailure, fmt, failure_message, type_name
+from grader.engine.verdict import CheckFailure, fmt, failure_message, type_name
 
 STEP = 1e-6
 ACCEPT_BELOW = 1e-5

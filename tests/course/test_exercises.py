@@ -2,9 +2,9 @@
 
 import pytest
 
-from grader.catalog import load_catalog
-from grader.runner import check_file
-from grader.workspace import CONTENT_ROOT
+from grader.course.catalog import load_catalog
+from grader.engine.runner import check_file
+from grader.course.content import CONTENT_ROOT
 
 EXERCISES = load_catalog().exercises
 

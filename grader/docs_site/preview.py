@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Iterator
 
 from grader.errors import LearnError
-from grader.workspace import CONTENT_ROOT, Workspace, open_workspace
+from grader.course.content import MKDOCS_CONFIG
+from grader.learner.workspace import Workspace, open_workspace
 
 __all__ = ["CONFIG_FILE", "DocsError", "build_site", "progress_watch_path", "serve", "workspace_env"]
 
-CONFIG_FILE = CONTENT_ROOT / "mkdocs.yml"
+CONFIG_FILE = MKDOCS_CONFIG
 ENV_VAR = "LEARN_WORKSPACE"
 
 

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from grader.student import LoadError, ModuleStudent, StudentError, load_learner_module
+from grader.engine.student import LoadError, ModuleStudent, StudentError, load_learner_module
 
 
 def load(tmp_path, source, timeout=1.0):

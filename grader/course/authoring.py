@@ -10,9 +10,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.catalog import Catalog, load_catalog
-from grader.runner import CHECKS_DIR, check_file
-from grader.workspace import CONTENT_ROOT
+from grader.course.catalog import Catalog, load_catalog
+from grader.engine.runner import CHECKS_DIR, check_file
+from grader.course.content import CONTENT_ROOT
 
 MIN_HINTS = 3
 CORPUS = CONTENT_ROOT / "tests" / "corpus"

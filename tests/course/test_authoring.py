@@ -4,9 +4,9 @@ import shutil
 
 import pytest
 
-from grader.authoring import author_problems, wrong_implementations
-from grader.catalog import Catalog, load_catalog
-from grader.workspace import CONTENT_ROOT
+from grader.course.authoring import author_problems, wrong_implementations
+from grader.course.catalog import Catalog, load_catalog
+from grader.course.content import CONTENT_ROOT
 
 CATALOG = load_catalog()
 SMALL = Catalog(CATALOG.sections, tuple(e for e in CATALOG.exercises if e.id in {"01_mse", "03_threshold"}))

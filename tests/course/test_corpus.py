@@ -9,9 +9,9 @@ pass.
 
 import pytest
 
-from grader.authoring import CORPUS, wrong_implementations
-from grader.catalog import load_catalog
-from grader.runner import check_file
+from grader.course.authoring import CORPUS, wrong_implementations
+from grader.course.catalog import load_catalog
+from grader.engine.runner import check_file
 
 CATALOG = load_catalog()
 WRONG = [wrong for exercise in CATALOG.exercises for wrong in wrong_implementations(exercise.id)]

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Iterable
 
 import click
 
-from grader.catalog import Catalog, Exercise
-from grader.progress import Progress
+from grader.course.catalog import Catalog, Exercise
+from grader.learner.progress import Progress
 
 if TYPE_CHECKING:
-    from grader.runner import CheckResult
+    from grader.engine.runner import CheckResult
 
 FULL_MESSAGES_SHOWN = 3
 STATUS_LABELS = {"passed": ("✓ 통과", "green"), "failed": ("✗ 실패", "red"), "not_started": ("· 시작 전", None)}

@@ -7,7 +7,7 @@ often; the key is the name, size and modification time of every file in `quizzes
 from __future__ import annotations
 
 from grader.quiz import QuizBank
-from grader.quizzing import QUIZ_DIR, load_quiz_bank
+from grader.quiz.service import QUIZ_DIR, load_quiz_bank
 
 __all__ = ["site_quiz_bank"]
 

@@ -16,12 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from grader.catalog import Exercise
-from grader.plugin import LearnPlugin, TestOutcome
-from grader.student import DEFAULT_CALL_TIMEOUT, LoadError, ModuleStudent, Student, load_learner_module
-from grader.workspace import solution_path
+from grader.course.catalog import Exercise
+from grader.engine.plugin import LearnPlugin, TestOutcome
+from grader.engine.student import DEFAULT_CALL_TIMEOUT, LoadError, ModuleStudent, Student, load_learner_module
+from grader.course.content import CHECKS_DIR, solution_path
 
-CHECKS_DIR = Path(__file__).with_name("checks")
 
 # Built-in pytest plugins a check never needs; not loading them is a large share of start-up.
 UNUSED_PYTEST_PLUGINS = (

@@ -5,7 +5,7 @@ import multiprocessing
 
 import pytest
 
-from grader.progress import FORMAT_VERSION, ProgressError, ProgressStore, exercise_record
+from grader.learner.progress import FORMAT_VERSION, ProgressError, ProgressStore, exercise_record
 
 
 def bump(path, times):

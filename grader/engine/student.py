@@ -16,7 +16,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol
 
-from grader.deadline import DeadlineExceeded, deadline
+from grader.engine.deadline import DeadlineExceeded, deadline
 
 DEFAULT_CALL_TIMEOUT = 3.0
 

@@ -10,13 +10,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from grader.catalog import Exercise
+from grader.course.catalog import Exercise
 from grader.errors import LearnError
-from grader.progress import Progress, ProgressStore, exercise_record, now_iso
-from grader.workspace import CONTENT_ROOT, Workspace, WorkspaceError, solution_path, stub_path
+from grader.learner.progress import Progress, ProgressStore, exercise_record, now_iso
+from grader.course.content import CONTENT_ROOT, solution_path, stub_path
+from grader.learner.workspace import Workspace, WorkspaceError
 
 if TYPE_CHECKING:
-    from grader.runner import CheckResult
+    from grader.engine.runner import CheckResult
 
 
 def record_check(store: ProgressStore, result: "CheckResult") -> Progress:

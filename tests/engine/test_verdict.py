@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from grader.verdict import Array, CheckFailure, Integer, Mistake, Parts, Scalar, compare
+from grader.engine.verdict import Array, CheckFailure, Integer, Mistake, Parts, Scalar, compare
 
 
 class FakeStudent:

@@ -25,7 +25,11 @@ import sys
 import time
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent
+from grader.course.content import SOLUTIONS_DIR
+
+PACKAGE = Path(__file__).resolve().parent.parent
+# Folders whose files decide what a check does; a change in any of them starts a new server.
+WATCHED = ("", "checks", "engine", "course", "learner", "grading", "quiz")
 IDLE_SECONDS = float(os.environ.get("LEARN_SERVER_IDLE", "900"))
 MAX_REQUEST = 1 << 20
 
@@ -33,7 +37,7 @@ MAX_REQUEST = 1 << 20
 def fingerprint() -> str:
     """Changes whenever grader code, checks, references or the catalog change."""
     h = hashlib.blake2b(digest_size=8)
-    for folder in (PACKAGE, PACKAGE / "checks", PACKAGE / "grading", PACKAGE.parent / "solutions"):
+    for folder in (*(PACKAGE / name for name in WATCHED), SOLUTIONS_DIR):
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError:
@@ -88,7 +92,7 @@ def run_via_server(argv: list[str]) -> int | None:
 def start_server(path: Path) -> None:
     """Start the server in the background, detached from this terminal."""
     try:
-        subprocess.Popen([sys.executable, "-m", "grader.checkserver", str(path)], stdin=subprocess.DEVNULL,
+        subprocess.Popen([sys.executable, "-m", "grader.learner.warm_server", str(path)], stdin=subprocess.DEVNULL,
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError:
         pass
@@ -147,9 +151,9 @@ def serve(path: Path) -> None:
     import pytest  # noqa: F401
 
     import grader.cli  # noqa: F401
-    import grader.learning  # noqa: F401
-    import grader.report  # noqa: F401
-    import grader.runner  # noqa: F401
+    import grader.learner.session  # noqa: F401
+    import grader.learner.terminal  # noqa: F401
+    import grader.engine.runner  # noqa: F401
 
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:

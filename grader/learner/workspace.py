@@ -11,24 +11,15 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader.course.content import CONTENT_ROOT, stub_path
 from grader.errors import LearnError
 
 MARKER = ".learn"
 
-# The repository root: `exercises/` and `solutions/` sit beside the `grader` package.
-CONTENT_ROOT = Path(__file__).resolve().parent.parent
 
 
 class WorkspaceError(LearnError):
     """Raised with a Korean message when no usable workspace can be found or made."""
-
-
-def stub_path(filename: str) -> Path:
-    return CONTENT_ROOT / "exercises" / filename
-
-
-def solution_path(filename: str) -> Path:
-    return CONTENT_ROOT / "solutions" / filename
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from grader.catalog import load_catalog
+from grader.course.catalog import load_catalog
 
 
 def exported(learn, cwd):

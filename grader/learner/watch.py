@@ -13,12 +13,12 @@ from pathlib import Path
 
 import click
 
-from grader.catalog import Exercise, load_catalog
-from grader.learning import record_check
-from grader.progress import ProgressStore
-from grader.report import render_check
-from grader.runner import check_file
-from grader.workspace import Workspace
+from grader.course.catalog import Exercise, load_catalog
+from grader.learner.session import record_check
+from grader.learner.progress import ProgressStore
+from grader.learner.terminal import render_check
+from grader.engine.runner import check_file
+from grader.learner.workspace import Workspace
 
 
 def _signature(path: Path) -> tuple[int, int] | None:

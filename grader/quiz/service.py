@@ -10,13 +10,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from grader.catalog import UnknownExerciseError, load_catalog
+from grader.course.catalog import UnknownExerciseError, load_catalog
 from grader.errors import LearnError
-from grader.progress import Progress, ProgressStore, now_iso
+from grader.learner.progress import Progress, ProgressStore, now_iso
 from grader.quiz import Question, QuizBank, QuizRunResult, SheetResult, grade_answers, load_bank, read_sheet
-from grader.workspace import CONTENT_ROOT
-
-QUIZ_DIR = CONTENT_ROOT / "quizzes"
+from grader.course.content import QUIZ_DIR
 ALL = "all"
 
 

@@ -15,7 +15,7 @@ from typing import Any, Callable, Protocol, Sequence
 
 import numpy as np
 
-from grader.student import Student
+from grader.engine.student import Student
 
 
 class CheckFailure(AssertionError):

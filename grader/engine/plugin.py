@@ -16,7 +16,7 @@ from typing import Any, Mapping
 import numpy as np
 import pytest
 
-from grader.student import Student
+from grader.engine.student import Student
 
 
 @dataclass(frozen=True)

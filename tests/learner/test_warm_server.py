@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 
-from grader.workspace import CONTENT_ROOT
+from grader.course.content import CONTENT_ROOT
 
 
 def launch(args, cwd, env):

@@ -2,9 +2,9 @@ import re
 
 import pytest
 
-from grader.catalog import UnknownExerciseError, load_catalog
-from grader.runner import CHECKS_DIR
-from grader.workspace import CONTENT_ROOT
+from grader.course.catalog import UnknownExerciseError, load_catalog
+from grader.course.content import CHECKS_DIR
+from grader.course.content import CONTENT_ROOT
 
 CATALOG = load_catalog()
 
