@@ -24,6 +24,7 @@ n개의 샘플을 섞은 뒤 훈련(train), 검증(validation), 테스트(test) 
 """
 
 import math
+
 import numpy as np
 
 

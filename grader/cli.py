@@ -311,6 +311,26 @@ def dev_check() -> None:
     click.echo(click.style(f"✓ 연습 문제 {len(load_catalog().exercises)}개: 스텁은 실패, 참조 풀이는 통과, 카탈로그와 파일 일치.", fg="green"))
 
 
+@dev.command(name="stubs", help="참조 풀이(solutions/)의 # BEGIN SOLUTION 표시로 학습자 스텁(exercises/)을 만듭니다.")
+@click.option("--check", "check_only", is_flag=True, help="쓰지 않고, 스텁이 풀이와 어긋나 있으면 종료 코드 1.")
+def dev_stubs(check_only: bool) -> None:
+    from grader.course.content import EXERCISES_DIR, SOLUTIONS_DIR
+    from grader.course.stubs import MarkerError, sync_stubs
+
+    names = [exercise.filename for exercise in load_catalog().exercises]
+    try:
+        drifted = sync_stubs(SOLUTIONS_DIR, EXERCISES_DIR, names, write=not check_only)
+    except MarkerError as error:
+        raise LearnError(str(error)) from None
+    for drift in drifted:
+        state = "없음" if drift.missing else "풀이와 다름"
+        click.echo(f"{'✗' if check_only else '✎'} exercises/{drift.filename}: {state}")
+    if check_only and drifted:
+        _fail(f"스텁 {len(drifted)}개가 참조 풀이와 어긋납니다. 'learn dev stubs'로 다시 만드세요.", 1)
+    verb = "확인했습니다" if check_only else "만들었습니다"
+    click.echo(click.style(f"✓ 스텁 {len(names)}개를 {verb} (바뀐 파일 {0 if check_only else len(drifted)}개).", fg="green"))
+
+
 @main.command(help="개념 노트 사이트를 엽니다: 현재 작업 공간의 진행 상황을 보여 주고, learn check로 진행이 "
                    "바뀌면 페이지가 새로 고쳐집니다. --build를 주면 정적 사이트를 폴더에 만듭니다.")
 @click.option("--port", type=int, default=8000, show_default=True)

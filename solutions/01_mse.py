@@ -18,8 +18,10 @@ def mse(y_true: np.ndarray, y_pred: np.ndarray) -> float:
 
     예: mse(np.array([1.0, 2.0, 3.0]), np.array([1.0, 2.0, 5.0])) == 4/3
     """
+    # BEGIN SOLUTION
     errors = np.asarray(y_true, dtype=np.float64) - np.asarray(y_pred, dtype=np.float64)
     return float(np.mean(errors**2))
+    # END SOLUTION
 
 
 def mae(y_true: np.ndarray, y_pred: np.ndarray) -> float:
@@ -27,5 +29,7 @@ def mae(y_true: np.ndarray, y_pred: np.ndarray) -> float:
 
     예: mae(np.array([1.0, 2.0, 3.0]), np.array([2.0, 2.0, 1.0])) == 1.0
     """
+    # BEGIN SOLUTION
     errors = np.asarray(y_true, dtype=np.float64) - np.asarray(y_pred, dtype=np.float64)
     return float(np.mean(np.abs(errors)))
+    # END SOLUTION

@@ -24,6 +24,7 @@ def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
     주의: scikit-learn의 confusion_matrix는 레이블 0, 1 순서라서 [[TN, FP], [FN, TP]]로 배치합니다.
     여기서는 위 표의 배치를 따릅니다.
     """
+    # BEGIN SOLUTION
     y_true = np.asarray(y_true)
     y_pred = np.asarray(y_pred)
     tp = int(np.sum((y_true == 1) & (y_pred == 1)))
@@ -31,24 +32,31 @@ def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
     fp = int(np.sum((y_true == 0) & (y_pred == 1)))
     tn = int(np.sum((y_true == 0) & (y_pred == 0)))
     return np.array([[tp, fn], [fp, tn]], dtype=np.int64)
+    # END SOLUTION
 
 
 def accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     """맞힌 개수 / 전체 개수 (float)."""
+    # BEGIN SOLUTION
     return float(np.mean(np.asarray(y_true) == np.asarray(y_pred)))
 
 
 def _ratio(numerator: int, denominator: int) -> float:
     return numerator / denominator if denominator else 0.0
+    # END SOLUTION
 
 
 def sensitivity(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     """TP / (TP + FN): 실제 양성 가운데 양성으로 맞힌 비율. 실제 양성이 없으면 0.0."""
+    # BEGIN SOLUTION
     (tp, fn), _ = confusion_matrix(y_true, y_pred)
     return _ratio(int(tp), int(tp + fn))
+    # END SOLUTION
 
 
 def specificity(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     """TN / (TN + FP): 실제 음성 가운데 음성으로 맞힌 비율. 실제 음성이 없으면 0.0."""
+    # BEGIN SOLUTION
     _, (fp, tn) = confusion_matrix(y_true, y_pred)
     return _ratio(int(tn), int(tn + fp))
+    # END SOLUTION

@@ -16,7 +16,9 @@ def apply_threshold(probabilities: np.ndarray, threshold: float = 0.5) -> np.nda
 
     예: apply_threshold(np.array([0.2, 0.5, 0.9]), 0.5) → array([0, 1, 1])
     """
+    # BEGIN SOLUTION
     return (np.asarray(probabilities) >= threshold).astype(np.int64)
+    # END SOLUTION
 
 
 def count_positive_predictions(probabilities: np.ndarray, thresholds: np.ndarray) -> np.ndarray:
@@ -25,5 +27,7 @@ def count_positive_predictions(probabilities: np.ndarray, thresholds: np.ndarray
     thresholds는 모양 (k,)의 배열이고, 결과의 i번째 값은 thresholds[i]를 쓸 때의 양성 예측 수입니다.
     예: count_positive_predictions(np.array([0.2, 0.5, 0.9]), np.array([0.1, 0.5, 0.95])) → array([3, 2, 0])
     """
+    # BEGIN SOLUTION
     p = np.asarray(probabilities)
     return np.array([int(np.sum(p >= t)) for t in np.asarray(thresholds)], dtype=np.int64)
+    # END SOLUTION

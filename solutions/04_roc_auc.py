@@ -33,6 +33,7 @@ def roc_curve(y_true: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.nd
     thresholds[0] = np.inf이고 나머지는 서로 다른 점수를 큰 것부터 나열한 것입니다.
     fpr[i], tpr[i]는 'score ≥ thresholds[i]이면 양성'으로 예측했을 때의 FPR과 TPR입니다.
     """
+    # BEGIN SOLUTION
     y = np.asarray(y_true)
     s = np.asarray(scores, dtype=np.float64)
     thresholds = np.concatenate(([np.inf], np.unique(s)[::-1]))
@@ -41,6 +42,7 @@ def roc_curve(y_true: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.nd
     tp = np.array([np.sum((s >= t) & (y == 1)) for t in thresholds], dtype=np.float64)
     fp = np.array([np.sum((s >= t) & (y == 0)) for t in thresholds], dtype=np.float64)
     return fp / negatives, tp / positives, thresholds
+    # END SOLUTION
 
 
 def auc(x: np.ndarray, y: np.ndarray) -> float:
@@ -48,9 +50,11 @@ def auc(x: np.ndarray, y: np.ndarray) -> float:
 
     x는 오름차순(같은 값 허용)입니다. 예: auc(np.array([0, 0.5, 1]), np.array([0, 1, 1])) → 0.75
     """
+    # BEGIN SOLUTION
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     return float(np.sum((x[1:] - x[:-1]) * (y[1:] + y[:-1]) / 2.0))
+    # END SOLUTION
 
 
 def roc_auc(y_true: np.ndarray, scores: np.ndarray) -> float:
@@ -58,5 +62,7 @@ def roc_auc(y_true: np.ndarray, scores: np.ndarray) -> float:
 
     완벽히 가르는 점수는 1.0, 거꾸로 가르는 점수는 0.0, 모든 점수가 같으면 0.5입니다.
     """
+    # BEGIN SOLUTION
     fpr, tpr, _ = roc_curve(y_true, scores)
     return auc(fpr, tpr)
+    # END SOLUTION

@@ -19,26 +19,34 @@ import numpy as np
 
 def predict(x: np.ndarray, w: float, b: float) -> np.ndarray:
     """가설 H(x) = w·x + b. 모양 (n,)의 실수 배열을 반환합니다."""
+    # BEGIN SOLUTION
     return w * np.asarray(x, dtype=np.float64) + b
+    # END SOLUTION
 
 
 def mse_loss(x: np.ndarray, y: np.ndarray, w: float, b: float) -> float:
     """비용 L(w, b) = (1/n) · Σ (H(x_i) − y_i)² 를 float로 반환합니다."""
+    # BEGIN SOLUTION
     errors = predict(x, w, b) - np.asarray(y, dtype=np.float64)
     return float(np.mean(errors**2))
+    # END SOLUTION
 
 
 def mse_gradients(x: np.ndarray, y: np.ndarray, w: float, b: float) -> tuple[float, float]:
     """(∂L/∂w, ∂L/∂b) = ((2/n)·Σ e_i·x_i, (2/n)·Σ e_i), e_i = H(x_i) − y_i 를 두 float의 튜플로 반환합니다."""
+    # BEGIN SOLUTION
     x = np.asarray(x, dtype=np.float64)
     errors = predict(x, w, b) - np.asarray(y, dtype=np.float64)
     return float(2.0 * np.mean(errors * x)), float(2.0 * np.mean(errors))
+    # END SOLUTION
 
 
 def gradient_step(x: np.ndarray, y: np.ndarray, w: float, b: float, lr: float) -> tuple[float, float]:
     """경사 하강법 한 스텝. 갱신 전의 (w, b)에서 구한 기울기로 함께 갱신한 (새 w, 새 b)를 반환합니다."""
+    # BEGIN SOLUTION
     dw, db = mse_gradients(x, y, w, b)
     return w - lr * dw, b - lr * db
+    # END SOLUTION
 
 
 def fit(x: np.ndarray, y: np.ndarray, w0: float, b0: float, lr: float, steps: int) -> tuple[float, float, np.ndarray]:
@@ -46,9 +54,11 @@ def fit(x: np.ndarray, y: np.ndarray, w0: float, b0: float, lr: float, steps: in
 
     losses는 모양 (steps + 1,)의 실수 배열로, losses[0]은 시작점의 손실, losses[i]는 i번째 스텝 뒤의 손실입니다.
     """
+    # BEGIN SOLUTION
     w, b = float(w0), float(b0)
     losses = [mse_loss(x, y, w, b)]
     for _ in range(steps):
         w, b = gradient_step(x, y, w, b, lr)
         losses.append(mse_loss(x, y, w, b))
     return w, b, np.array(losses)
+    # END SOLUTION

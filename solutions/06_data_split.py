@@ -30,10 +30,12 @@ import numpy as np
 
 def split_sizes(n: int, ratios: tuple[float, float, float] = (0.6, 0.2, 0.2)) -> tuple[int, int, int]:
     """(n_train, n_val, n_test)를 위의 크기 규칙으로 구해 세 int의 튜플로 반환합니다."""
+    # BEGIN SOLUTION
     total = float(sum(ratios))
     n_val = math.floor(n * ratios[1] / total + 1e-9)
     n_test = math.floor(n * ratios[2] / total + 1e-9)
     return n - n_val - n_test, n_val, n_test
+    # END SOLUTION
 
 
 def train_val_test_split(
@@ -42,6 +44,8 @@ def train_val_test_split(
     """rng.permutation(n)으로 섞은 번호를 split_sizes의 크기대로 앞에서부터 잘라
     (train_idx, val_idx, test_idx) 세 정수 배열을 반환합니다.
     """
+    # BEGIN SOLUTION
     n_train, n_val, _ = split_sizes(n, ratios)
     perm = rng.permutation(n)
     return perm[:n_train], perm[n_train:n_train + n_val], perm[n_train + n_val:]
+    # END SOLUTION

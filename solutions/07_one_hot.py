@@ -26,6 +26,7 @@ def to_one_hot(labels: np.ndarray, num_classes: int | None = None) -> np.ndarray
     ValueError를 냅니다.
     예: to_one_hot(np.array([1, 0]), 3) → array([[0., 1., 0.], [1., 0., 0.]])
     """
+    # BEGIN SOLUTION
     labels = np.asarray(labels)
     if num_classes is None:
         num_classes = int(labels.max()) + 1 if labels.size else 0
@@ -34,6 +35,7 @@ def to_one_hot(labels: np.ndarray, num_classes: int | None = None) -> np.ndarray
     one_hot = np.zeros((labels.size, num_classes), dtype=np.float64)
     one_hot[np.arange(labels.size), labels] = 1.0
     return one_hot
+    # END SOLUTION
 
 
 def from_one_hot(one_hot: np.ndarray) -> np.ndarray:
@@ -41,4 +43,6 @@ def from_one_hot(one_hot: np.ndarray) -> np.ndarray:
 
     예: from_one_hot(np.array([[0., 1., 0.], [1., 0., 0.]])) → array([1, 0])
     """
+    # BEGIN SOLUTION
     return np.argmax(np.asarray(one_hot), axis=1)
+    # END SOLUTION

@@ -29,17 +29,21 @@ import numpy as np
 
 def softmax(z: np.ndarray, axis: int = -1) -> np.ndarray:
     """axis를 따라 수치적으로 안정한 소프트맥스를 계산합니다. 입력과 같은 모양, axis 방향의 합은 1입니다."""
+    # BEGIN SOLUTION
     z = np.asarray(z, dtype=np.float64)
     shifted = z - np.max(z, axis=axis, keepdims=True)
     e = np.exp(shifted)
     return e / np.sum(e, axis=axis, keepdims=True)
+    # END SOLUTION
 
 
 def log_softmax(z: np.ndarray, axis: int = -1) -> np.ndarray:
     """axis를 따라 log(softmax(z))를 log(0) 없이 계산합니다: (z − m) − log Σ exp(z − m). 입력과 같은 모양."""
+    # BEGIN SOLUTION
     z = np.asarray(z, dtype=np.float64)
     shifted = z - np.max(z, axis=axis, keepdims=True)
     return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+    # END SOLUTION
 
 
 def predict_class(z: np.ndarray, axis: int = -1) -> np.ndarray:
@@ -48,4 +52,6 @@ def predict_class(z: np.ndarray, axis: int = -1) -> np.ndarray:
     z는 2차원 이상(예: 샘플 n개의 점수 (n, k))이고, 결과의 모양은 입력에서 axis를 뺀 것입니다: (n, k) → (n,).
     예: predict_class(np.array([[0.1, 2.0, -1.0], [3.0, 0.0, 0.5]])) → array([1, 0])
     """
+    # BEGIN SOLUTION
     return np.argmax(np.asarray(z), axis=axis)
+    # END SOLUTION

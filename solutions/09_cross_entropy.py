@@ -30,32 +30,42 @@ import numpy as np
 
 def binary_cross_entropy(y_true: np.ndarray, p: np.ndarray, eps: float = 1e-7) -> float:
     """이진 크로스 엔트로피의 평균. p를 [eps, 1 − eps]로 자른 뒤 계산합니다."""
+    # BEGIN SOLUTION
     y = np.asarray(y_true, dtype=np.float64)
     p = np.clip(np.asarray(p, dtype=np.float64), eps, 1.0 - eps)
     return float(-np.mean(y * np.log(p) + (1.0 - y) * np.log(1.0 - p)))
+    # END SOLUTION
 
 
 def categorical_cross_entropy(y_true: np.ndarray, p: np.ndarray, eps: float = 1e-7) -> float:
     """카테고리칼 크로스 엔트로피: 샘플마다 −Σ_c y·log p를 구해 샘플 수 n으로 평균합니다 (y는 원-핫 (n, k))."""
+    # BEGIN SOLUTION
     y = np.asarray(y_true, dtype=np.float64)
     p = np.clip(np.asarray(p, dtype=np.float64), eps, 1.0 - eps)
     return float(-np.mean(np.sum(y * np.log(p), axis=-1)))
+    # END SOLUTION
 
 
 def sparse_categorical_cross_entropy(labels: np.ndarray, p: np.ndarray, eps: float = 1e-7) -> float:
     """정수 레이블 (n,)과 확률 (n, k)로 구하는 카테고리칼 크로스 엔트로피: −(1/n)·Σ log p[i, labels[i]]."""
+    # BEGIN SOLUTION
     labels = np.asarray(labels)
     p = np.clip(np.asarray(p, dtype=np.float64), eps, 1.0 - eps)
     return float(-np.mean(np.log(p[np.arange(len(labels)), labels])))
+    # END SOLUTION
 
 
 def mae(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     """평균 절대 오차 (1/n)·Σ |y − ŷ|."""
+    # BEGIN SOLUTION
     return float(np.mean(np.abs(np.asarray(y_true, dtype=np.float64) - np.asarray(y_pred, dtype=np.float64))))
+    # END SOLUTION
 
 
 def hinge(y_true: np.ndarray, scores: np.ndarray) -> float:
     """힌지 손실의 평균 (1/n)·Σ max(0, 1 − y·s). 레이블 0은 −1로 바꿔 씁니다 ({0, 1}과 {−1, +1} 모두 받음)."""
+    # BEGIN SOLUTION
     y = np.asarray(y_true, dtype=np.float64)
     y = np.where(y == 0, -1.0, y)
     return float(np.mean(np.maximum(0.0, 1.0 - y * np.asarray(scores, dtype=np.float64))))
+    # END SOLUTION

@@ -17,14 +17,20 @@ import math
 
 def iterations_per_epoch(n_samples: int, batch_size: int) -> int:
     """한 에포크에 필요한 배치(이터레이션) 수. 예: (2000, 200) → 10, (2050, 200) → 11."""
+    # BEGIN SOLUTION
     return math.ceil(n_samples / batch_size)
+    # END SOLUTION
 
 
 def total_iterations(n_samples: int, batch_size: int, epochs: int) -> int:
     """epochs번 학습하는 동안의 전체 매개변수 업데이트 횟수. 예: (2000, 200, 50) → 500."""
+    # BEGIN SOLUTION
     return epochs * iterations_per_epoch(n_samples, batch_size)
+    # END SOLUTION
 
 
 def last_batch_size(n_samples: int, batch_size: int) -> int:
     """한 에포크의 마지막 배치에 들어가는 샘플 수. 예: (2050, 200) → 50, (2000, 200) → 200."""
+    # BEGIN SOLUTION
     return n_samples - (iterations_per_epoch(n_samples, batch_size) - 1) * batch_size
+    # END SOLUTION

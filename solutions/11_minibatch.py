@@ -20,8 +20,10 @@ import numpy as np
 
 def minibatch_indices(n: int, batch_size: int, rng: np.random.Generator, shuffle: bool = True) -> list[np.ndarray]:
     """한 에포크의 배치들: rng.permutation(n)(shuffle=False이면 np.arange(n))을 batch_size개씩 자른 정수 배열의 리스트."""
+    # BEGIN SOLUTION
     order = rng.permutation(n) if shuffle else np.arange(n)
     return [order[start:start + batch_size] for start in range(0, n, batch_size)]
+    # END SOLUTION
 
 
 def epoch_batches(n: int, batch_size: int, epochs: int, rng: np.random.Generator) -> list[np.ndarray]:
@@ -29,10 +31,12 @@ def epoch_batches(n: int, batch_size: int, epochs: int, rng: np.random.Generator
 
     에포크마다 같은 rng로 minibatch_indices(n, batch_size, rng)를 한 번씩 부릅니다 (에포크마다 새로 섞임).
     """
+    # BEGIN SOLUTION
     batches: list[np.ndarray] = []
     for _ in range(epochs):
         batches.extend(minibatch_indices(n, batch_size, rng))
     return batches
+    # END SOLUTION
 
 
 def minibatch_gd_epoch(
@@ -43,6 +47,7 @@ def minibatch_gd_epoch(
     minibatch_indices(len(x), batch_size, rng)의 배치마다, 그 배치의 샘플만으로 구한 MSE의 기울기
     ∂L/∂w = (2/m)·Σ e·x, ∂L/∂b = (2/m)·Σ e (m = 그 배치의 크기, e = H(x) − y)로 한 번씩 갱신합니다.
     """
+    # BEGIN SOLUTION
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     w, b = float(w), float(b)
@@ -51,3 +56,4 @@ def minibatch_gd_epoch(
         dw, db = 2.0 * np.mean(errors * x[batch]), 2.0 * np.mean(errors)
         w, b = w - lr * float(dw), b - lr * float(db)
     return w, b
+    # END SOLUTION

@@ -36,6 +36,7 @@ def early_stopping(val_losses: np.ndarray, patience: int, min_delta: float = 0.0
     best_epoch: 되살릴 가중치의 에포크 (검증 손실이 마지막으로 '개선'된 에포크)
     예: early_stopping([1.0, 0.8, 0.7, 0.75, 0.72, 0.9], 2) == (4, 2)
     """
+    # BEGIN SOLUTION
     losses = np.asarray(val_losses, dtype=np.float64)
     best, best_epoch, wait = np.inf, 0, 0
     for epoch, loss in enumerate(losses):
@@ -46,6 +47,7 @@ def early_stopping(val_losses: np.ndarray, patience: int, min_delta: float = 0.0
             if wait >= patience:
                 return epoch, best_epoch
     return len(losses) - 1, best_epoch
+    # END SOLUTION
 
 
 def epochs_trained(val_losses: np.ndarray, patience: int, min_delta: float = 0.0) -> int:
@@ -53,5 +55,7 @@ def epochs_trained(val_losses: np.ndarray, patience: int, min_delta: float = 0.0
 
     예: epochs_trained([1.0, 0.8, 0.7, 0.75, 0.72, 0.9], 2) == 5
     """
+    # BEGIN SOLUTION
     stop_epoch, _ = early_stopping(val_losses, patience, min_delta)
     return stop_epoch + 1
+    # END SOLUTION

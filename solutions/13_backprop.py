@@ -24,6 +24,7 @@
 import numpy as np
 
 
+# BEGIN SOLUTION
 def _activate(z: np.ndarray, activation: str) -> np.ndarray:
     if activation == "sigmoid":
         e = np.exp(-np.abs(z))  # σ(z)를 큰 |z|에서도 넘치지 않게 계산
@@ -31,6 +32,7 @@ def _activate(z: np.ndarray, activation: str) -> np.ndarray:
     if activation == "relu":
         return np.maximum(z, 0.0)
     raise ValueError(f"알 수 없는 활성화 함수: {activation!r} ('sigmoid' 또는 'relu')")
+# END SOLUTION
 
 
 def forward(
@@ -40,16 +42,20 @@ def forward(
 
     activation은 은닉층의 활성화 함수 'sigmoid' 또는 'relu'입니다.
     """
+    # BEGIN SOLUTION
     x, W1, b1, W2, b2 = (np.asarray(a, dtype=np.float64) for a in (x, W1, b1, W2, b2))
     z1 = x @ W1 + b1
     a1 = _activate(z1, activation)
     return z1, a1, a1 @ W2 + b2
+    # END SOLUTION
 
 
 def mse_loss(y_hat: np.ndarray, y: np.ndarray) -> float:
     """평균 제곱 오차 L = mean((ŷ − y)²). 모든 원소(n·k개)의 평균인 float."""
+    # BEGIN SOLUTION
     diff = np.asarray(y_hat, dtype=np.float64) - np.asarray(y, dtype=np.float64)
     return float(np.mean(diff**2))
+    # END SOLUTION
 
 
 def backward(
@@ -60,6 +66,7 @@ def backward(
 
     각 기울기는 W1, b1, W2, b2와 같은 모양입니다. 순전파를 먼저 하고 위의 역전파 식을 따르세요.
     """
+    # BEGIN SOLUTION
     x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
     W2 = np.asarray(W2, dtype=np.float64)
     z1, a1, y_hat = forward(x, W1, b1, W2, b2, activation)
@@ -74,3 +81,4 @@ def backward(
     dW1 = x.T @ d_z1
     db1 = d_z1.sum(axis=0)
     return dW1, db1, dW2, db2
+    # END SOLUTION

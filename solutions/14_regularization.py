@@ -27,22 +27,30 @@ import numpy as np
 
 def l1_penalty(weights: np.ndarray, lam: float) -> float:
     """L1 벌점 λ · Σ|w| (float). weights는 임의 모양의 실수 배열입니다."""
+    # BEGIN SOLUTION
     return float(lam * np.sum(np.abs(np.asarray(weights, dtype=np.float64))))
+    # END SOLUTION
 
 
 def l2_penalty(weights: np.ndarray, lam: float) -> float:
     """L2 벌점 λ · Σ w² (float). 제곱근을 씌우지 않습니다 (노름이 아니라 제곱합)."""
+    # BEGIN SOLUTION
     return float(lam * np.sum(np.asarray(weights, dtype=np.float64) ** 2))
+    # END SOLUTION
 
 
 def l1_gradient(weights: np.ndarray, lam: float) -> np.ndarray:
     """L1 벌점의 기울기 λ · sign(w). weights와 같은 모양, w = 0인 자리는 0."""
+    # BEGIN SOLUTION
     return lam * np.sign(np.asarray(weights, dtype=np.float64))
+    # END SOLUTION
 
 
 def l2_gradient(weights: np.ndarray, lam: float) -> np.ndarray:
     """L2 벌점의 기울기 2λ · w. weights와 같은 모양."""
+    # BEGIN SOLUTION
     return 2.0 * lam * np.asarray(weights, dtype=np.float64)
+    # END SOLUTION
 
 
 def regularized_mse(
@@ -53,9 +61,11 @@ def regularized_mse(
     J = mean((x·w + b − y)²) + l1·Σ|w| + l2·Σw². 편향 b는 규제하지 않습니다.
     J와 dJ/db는 float, dJ/dw는 w와 같은 모양의 배열입니다.
     """
+    # BEGIN SOLUTION
     x, y, w = (np.asarray(a, dtype=np.float64) for a in (x, y, w))
     residual = x @ w + b - y
     loss = float(np.mean(residual**2)) + l1_penalty(w, l1) + l2_penalty(w, l2)
     grad_w = 2.0 * x.T @ residual / len(y) + l1_gradient(w, l1) + l2_gradient(w, l2)
     grad_b = float(2.0 * np.mean(residual))
     return loss, grad_w, grad_b
+    # END SOLUTION

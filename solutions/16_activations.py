@@ -27,36 +27,48 @@ import numpy as np
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
     """시그모이드 σ(x) = 1 / (1 + e^(−x)). 큰 |x|에서도 넘치지 않게 계산합니다."""
+    # BEGIN SOLUTION
     x = np.asarray(x, dtype=np.float64)
     e = np.exp(-np.abs(x))  # 항상 0 < e ≤ 1: 넘치지 않음
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    # END SOLUTION
 
 
 def sigmoid_derivative(x: np.ndarray) -> np.ndarray:
     """시그모이드의 도함수 σ'(x) = σ(x)(1 − σ(x)). 입력 x에서의 값입니다 (σ(x)를 받는 것이 아님)."""
+    # BEGIN SOLUTION
     e = np.exp(-np.abs(np.asarray(x, dtype=np.float64)))
     return e / (1.0 + e) ** 2  # = σ(x)(1 − σ(x)), 큰 |x|에서도 상대 오차가 작은 형태
+    # END SOLUTION
 
 
 def relu(x: np.ndarray) -> np.ndarray:
     """ReLU max(0, x)."""
+    # BEGIN SOLUTION
     return np.maximum(np.asarray(x, dtype=np.float64), 0.0)
+    # END SOLUTION
 
 
 def relu_derivative(x: np.ndarray) -> np.ndarray:
     """ReLU의 도함수: x > 0이면 1.0, x ≤ 0이면 0.0 (x = 0에서 0)."""
+    # BEGIN SOLUTION
     return (np.asarray(x) > 0).astype(np.float64)
+    # END SOLUTION
 
 
 def leaky_relu(x: np.ndarray, alpha: float = 0.01) -> np.ndarray:
     """Leaky ReLU: x > 0이면 x, 아니면 alpha · x."""
+    # BEGIN SOLUTION
     x = np.asarray(x, dtype=np.float64)
     return np.where(x > 0, x, alpha * x)
+    # END SOLUTION
 
 
 def leaky_relu_derivative(x: np.ndarray, alpha: float = 0.01) -> np.ndarray:
     """Leaky ReLU의 도함수: x > 0이면 1.0, x ≤ 0이면 alpha (x = 0에서 alpha)."""
+    # BEGIN SOLUTION
     return np.where(np.asarray(x) > 0, 1.0, float(alpha))
+    # END SOLUTION
 
 
 def sigmoid_chain_gradient(x: np.ndarray, n_layers: int) -> np.ndarray:
@@ -64,14 +76,18 @@ def sigmoid_chain_gradient(x: np.ndarray, n_layers: int) -> np.ndarray:
 
     a_0 = x에서 시작해 층마다 σ'(a_(k−1))를 곱합니다. n_layers = 0이면 모두 1.0입니다.
     """
+    # BEGIN SOLUTION
     a = np.asarray(x, dtype=np.float64)
     grad = np.ones_like(a)
     for _ in range(n_layers):
         grad = grad * sigmoid_derivative(a)
         a = sigmoid(a)
     return grad
+    # END SOLUTION
 
 
 def max_sigmoid_chain_gradient(n_layers: int) -> float:
     """n_layers개의 시그모이드 층을 지난 기울기의 상한 0.25 ** n_layers (float)."""
+    # BEGIN SOLUTION
     return 0.25 ** n_layers
+    # END SOLUTION

@@ -20,21 +20,29 @@ import numpy as np
 
 def he_normal(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
     """He 정규분포 초기화. 모양 (fan_in, fan_out)의 float64 배열."""
+    # BEGIN SOLUTION
     return rng.normal(0.0, np.sqrt(2.0 / fan_in), size=(fan_in, fan_out))
+    # END SOLUTION
 
 
 def he_uniform(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
     """He 균등분포 초기화. 모양 (fan_in, fan_out)의 float64 배열."""
+    # BEGIN SOLUTION
     limit = np.sqrt(6.0 / fan_in)
     return rng.uniform(-limit, limit, size=(fan_in, fan_out))
+    # END SOLUTION
 
 
 def xavier_normal(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
     """Xavier(Glorot) 정규분포 초기화. 모양 (fan_in, fan_out)의 float64 배열."""
+    # BEGIN SOLUTION
     return rng.normal(0.0, np.sqrt(2.0 / (fan_in + fan_out)), size=(fan_in, fan_out))
+    # END SOLUTION
 
 
 def xavier_uniform(fan_in: int, fan_out: int, rng: np.random.Generator) -> np.ndarray:
     """Xavier(Glorot) 균등분포 초기화. 모양 (fan_in, fan_out)의 float64 배열."""
+    # BEGIN SOLUTION
     limit = np.sqrt(6.0 / (fan_in + fan_out))
     return rng.uniform(-limit, limit, size=(fan_in, fan_out))
+    # END SOLUTION

@@ -37,11 +37,13 @@ def batchnorm_forward_train(
 
     out은 x와 같은 모양 (N, D), batch_mean과 batch_var는 모양 (D,)이고 batch_var는 N으로 나눈 분산입니다.
     """
+    # BEGIN SOLUTION
     x = np.asarray(x, dtype=np.float64)
     mean = x.mean(axis=0)
     var = x.var(axis=0)
     x_hat = (x - mean) / np.sqrt(var + eps)
     return np.asarray(gamma, dtype=np.float64) * x_hat + np.asarray(beta, dtype=np.float64), mean, var
+    # END SOLUTION
 
 
 def update_running_stats(
@@ -49,10 +51,12 @@ def update_running_stats(
     momentum: float = 0.99,
 ) -> tuple[np.ndarray, np.ndarray]:
     """이동 평균 갱신. (새 running_mean, 새 running_var)를 반환합니다 (Keras의 momentum 약속)."""
+    # BEGIN SOLUTION
     running_mean, running_var, batch_mean, batch_var = (
         np.asarray(a, dtype=np.float64) for a in (running_mean, running_var, batch_mean, batch_var))
     return (momentum * running_mean + (1.0 - momentum) * batch_mean,
             momentum * running_var + (1.0 - momentum) * batch_var)
+    # END SOLUTION
 
 
 def batchnorm_forward_inference(
@@ -60,9 +64,11 @@ def batchnorm_forward_inference(
     eps: float = 1e-5,
 ) -> np.ndarray:
     """추론 모드의 배치 정규화: 배치 통계 대신 running_mean, running_var로 정규화합니다."""
+    # BEGIN SOLUTION
     x = np.asarray(x, dtype=np.float64)
     x_hat = (x - np.asarray(running_mean, dtype=np.float64)) / np.sqrt(np.asarray(running_var, dtype=np.float64) + eps)
     return np.asarray(gamma, dtype=np.float64) * x_hat + np.asarray(beta, dtype=np.float64)
+    # END SOLUTION
 
 
 def batchnorm_backward(
@@ -72,6 +78,7 @@ def batchnorm_backward(
 
     dout은 출력에 대한 손실의 기울기 (N, D)입니다. dx는 (N, D), dgamma와 dbeta는 (D,)입니다.
     """
+    # BEGIN SOLUTION
     dout, x = np.asarray(dout, dtype=np.float64), np.asarray(x, dtype=np.float64)
     gamma = np.asarray(gamma, dtype=np.float64)
     n = x.shape[0]
@@ -81,3 +88,4 @@ def batchnorm_backward(
     dgamma = (dout * x_hat).sum(axis=0)
     dx = gamma / (n * std) * (n * dout - dbeta - x_hat * dgamma)
     return dx, dgamma, dbeta
+    # END SOLUTION

@@ -18,8 +18,10 @@ def momentum_step(
     w: np.ndarray, v: np.ndarray, grad: np.ndarray, lr: float = 0.01, beta: float = 0.9
 ) -> tuple[np.ndarray, np.ndarray]:
     """한 번의 갱신. (새 가중치 w, 새 속도 v)를 반환합니다. 모든 배열은 같은 모양입니다."""
+    # BEGIN SOLUTION
     v_new = beta * np.asarray(v, dtype=np.float64) - lr * np.asarray(grad, dtype=np.float64)
     return np.asarray(w, dtype=np.float64) + v_new, v_new
+    # END SOLUTION
 
 
 def minimize_quadratic(
@@ -30,6 +32,7 @@ def minimize_quadratic(
     기울기는 ∇L(w) = curvature * w 입니다. 시작점을 포함한 모든 위치를 모양 (steps + 1, d)의
     배열로 반환합니다 (d = len(w0)).
     """
+    # BEGIN SOLUTION
     curvature = np.asarray(curvature, dtype=np.float64)
     w = np.asarray(w0, dtype=np.float64)
     v = np.zeros_like(w)
@@ -38,3 +41,4 @@ def minimize_quadratic(
         w, v = momentum_step(w, v, curvature * w, lr, beta)
         path.append(w)
     return np.array(path)
+    # END SOLUTION

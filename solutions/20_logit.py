@@ -27,9 +27,11 @@ import numpy as np
 
 def odds(p: np.ndarray) -> np.ndarray:
     """오즈 p / (1 − p). p = 1에서는 +∞."""
+    # BEGIN SOLUTION
     p = np.asarray(p, dtype=np.float64)
     with np.errstate(divide="ignore"):
         return p / (1.0 - p)
+    # END SOLUTION
 
 
 def logit(p: np.ndarray, eps: float = 0.0) -> np.ndarray:
@@ -37,22 +39,28 @@ def logit(p: np.ndarray, eps: float = 0.0) -> np.ndarray:
 
     eps = 0이면 logit(0) = −∞, logit(1) = +∞ (경고 없이).
     """
+    # BEGIN SOLUTION
     p = np.asarray(p, dtype=np.float64)
     if eps > 0:
         p = np.clip(p, eps, 1.0 - eps)
     with np.errstate(divide="ignore"):
         return np.log(p) - np.log1p(-p)
+    # END SOLUTION
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
     """시그모이드 1 / (1 + e^(−z)): 로짓의 역함수. 큰 |z|에서도 넘치지 않게 계산합니다."""
+    # BEGIN SOLUTION
     z = np.asarray(z, dtype=np.float64)
     e = np.exp(-np.abs(z))
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    # END SOLUTION
 
 
 def odds_to_probability(o: np.ndarray) -> np.ndarray:
     """오즈를 확률로: o / (1 + o). o = +∞이면 1.0."""
+    # BEGIN SOLUTION
     o = np.asarray(o, dtype=np.float64)
     with np.errstate(invalid="ignore"):
         return np.where(np.isinf(o), 1.0, o / (1.0 + o))
+    # END SOLUTION

@@ -34,6 +34,7 @@ def conv1d(
 
     padding은 'valid' 또는 'same', activation은 None 또는 'relu'입니다. stride는 1입니다.
     """
+    # BEGIN SOLUTION
     x = np.asarray(x, dtype=np.float64)
     kernel = np.asarray(kernel, dtype=np.float64)
     size = kernel.shape[0]
@@ -51,11 +52,14 @@ def conv1d(
     elif activation is not None:
         raise ValueError(f"activation은 None 또는 'relu'이어야 합니다: {activation!r}")
     return out
+    # END SOLUTION
 
 
 def conv1d_output_length(steps: int, kernel_size: int, padding: str = "valid") -> int:
     """stride 1인 Conv1D의 출력 길이 new_steps (int). 'valid': steps − kernel_size + 1, 'same': steps."""
+    # BEGIN SOLUTION
     return steps if padding == "same" else steps - kernel_size + 1
+    # END SOLUTION
 
 
 def conv1d_kernel_shape(input_shape: tuple[int, int, int], filters: int, kernel_size: int) -> tuple[int, int, int]:
@@ -63,7 +67,9 @@ def conv1d_kernel_shape(input_shape: tuple[int, int, int], filters: int, kernel_
 
     예: conv1d_kernel_shape((1, 28, 28), 10, 3) == (3, 28, 10)
     """
+    # BEGIN SOLUTION
     return (int(kernel_size), int(input_shape[2]), int(filters))
+    # END SOLUTION
 
 
 def conv1d_output_shape(
@@ -74,5 +80,7 @@ def conv1d_output_shape(
     예: conv1d_output_shape((1, 28, 28), 10, 3, 'same') == (1, 28, 10),
         conv1d_output_shape((1, 28, 28), 10, 3, 'valid') == (1, 26, 10)
     """
+    # BEGIN SOLUTION
     batch, steps, _ = input_shape
     return (int(batch), conv1d_output_length(int(steps), int(kernel_size), padding), int(filters))
+    # END SOLUTION

@@ -24,10 +24,14 @@ class CheckFailure(AssertionError):
 
 @dataclass(frozen=True)
 class Mistake:
-    """A known misconception: `compute` returns what a learner who holds it would return."""
+    """A known misconception: `compute` returns what a learner who holds it would return.
+
+    `id` is a stable kebab-case name unique within the exercise (e.g. "sum-instead-of-mean"):
+    reports count mistakes by id, so rewording `description` never splits a count."""
 
     description: str
     compute: Callable[..., Any]
+    id: str = ""
 
 
 def fmt(value: Any) -> str:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from grader.course.catalog import Exercise
 from grader.errors import LearnError
 from grader.learner.progress import Progress, ProgressStore, exercise_record, now_iso
+from grader.course.stubs import without_markers
 from grader.course.content import CONTENT_ROOT, solution_path, stub_path
 from grader.learner.workspace import Workspace, WorkspaceError
 
@@ -66,7 +67,7 @@ def solution_text(store: ProgressStore, exercise: Exercise, force: bool) -> str:
         )
     if force:
         store.update(lambda progress: exercise_record(progress, exercise.id).__setitem__("solution_viewed", True))
-    return solution_path(exercise.filename).read_text(encoding="utf-8")
+    return without_markers(solution_path(exercise.filename).read_text(encoding="utf-8"))
 
 
 def pristine_stub(workspace: Workspace, exercise: Exercise) -> str:
