@@ -106,22 +106,19 @@ def check(ctx: click.Context, exercise_id: str | None, check_all: bool, as_json:
     store = _store(workspace)
     store.read()  # a corrupt or too-new progress file stops us before any work
 
-    from grader.learner.session import record_check
+    from grader.engine.results import SCHEMA_VERSION
+    from grader.learner.session import check_and_record
     from grader.learner.terminal import render_check, render_summary
-    from grader.engine.runner import check_file
 
     results = []
-    for exercise in exercises:
-        path = workspace.learner_file(exercise.filename)
-        result = check_file(exercise, path, workspace.display(path), seed=seed, timeout=timeout)
-        record_check(store, result)
+    for exercise, result in check_and_record(workspace, store, exercises, seed=seed, timeout=timeout):
         results.append((exercise, result))
         if not as_json:
             click.echo(render_check(exercise, result))
     all_passed = all(result.passed for _, result in results)
     if as_json:
         payload: dict[str, Any] = (
-            {"passed": all_passed, "results": [r.to_dict() for _, r in results]} if check_all else results[0][1].to_dict()
+            {"version": SCHEMA_VERSION, "passed": all_passed, "results": [r.to_json() for _, r in results]} if check_all else results[0][1].to_json()
         )
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     elif check_all:
@@ -172,11 +169,21 @@ def solution(ctx: click.Context, exercise_id: str, force: bool) -> None:
 @click.option("--max-checks", type=int, default=0, hidden=True)
 @click.pass_context
 def watch(ctx: click.Context, exercise_id: str | None, interval: float, max_checks: int) -> None:
-    from grader.learner.watch import watch_exercises
+    from grader.learner.terminal import render_check
+    from grader.learner.watch import AllPassed, Checked, Watching, watch_events
 
     workspace = _workspace(ctx)
     start = _exercise(exercise_id) if exercise_id else None
-    watch_exercises(workspace, _store(workspace), start, interval=interval, max_checks=max_checks)
+    try:
+        for event in watch_events(workspace, _store(workspace), start, interval=interval, max_checks=max_checks):
+            if isinstance(event, Watching):
+                click.echo(click.style(f"\n지켜보는 중: {event.path} (저장하면 채점, Ctrl+C로 끝)", fg="cyan"))
+            elif isinstance(event, Checked):
+                click.echo(render_check(event.exercise, event.result))
+            elif isinstance(event, AllPassed):
+                click.echo(click.style("모든 연습 문제를 통과했습니다!", fg="green", bold=True))
+    except KeyboardInterrupt:
+        click.echo("\n지켜보기를 끝냈습니다.")
 
 
 @main.command(help="퀴즈를 풉니다. TARGET: 섹션 이름(threshold), 연습 문제 ID(03), all, "
@@ -263,19 +270,15 @@ def grade(submissions: Path, out: Path, jobs: int | None, timeout: float, seed: 
     import os
 
     from grader.grading.batch import GradeOptions, grade_class
-    from grader.grading.reports import write_reports
 
     if not submissions.exists():
         raise LearnError(f"제출물 폴더나 zip 파일이 없습니다: {submissions}")
     if submissions.is_file() and submissions.suffix.lower() != ".zip":
         raise LearnError(f"제출물은 폴더이거나 .zip 파일이어야 합니다: {submissions}")
     options = GradeOptions(seed=seed, jobs=jobs or os.cpu_count() or 1, timeout=timeout, fresh=fresh)
-    state_paths = grade_class(submissions, out, options, on_progress=_progress_line)
+    count = grade_class(submissions, out, options, on_progress=_progress_line)
     click.echo("", err=True)
-    isolation_path = out / "isolation.json"
-    isolation = json.loads(isolation_path.read_text(encoding="utf-8")) if isolation_path.exists() else {}
-    write_reports(out, state_paths, seed, isolation)
-    click.echo(f"학생 {len(state_paths)}명을 채점했습니다: {out / 'grades.csv'}, {out / 'summary.html'}")
+    click.echo(f"학생 {count}명을 채점했습니다: {out / 'grades.csv'}, {out / 'summary.html'}")
 
 
 @main.command(name="gradescope-autograder",

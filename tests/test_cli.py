@@ -11,6 +11,7 @@ import pytest
 
 from grader.course.catalog import load_catalog
 from grader.course.content import CONTENT_ROOT as ROOT
+from grader.engine.results import SCHEMA_VERSION
 
 EXERCISES = load_catalog().exercises
 
@@ -79,7 +80,25 @@ def test_json_output_lists_every_test(learn, workspace):
     payload = json.loads(result.stdout)
     assert result.returncode == 0 and payload["passed"] is True and payload["exercise"] == "03_threshold"
     assert payload["tests_total"] == len(payload["tests"]) >= 5
-    assert set(payload["tests"][0]) == {"name", "title", "status", "message"}
+    assert payload["version"] == SCHEMA_VERSION
+    assert set(payload["tests"][0]) == {"name", "title", "status", "message", "exercise", "verdict", "failure",
+                                        "internal_error", "seed"}
+
+
+def test_json_names_the_mistake_by_id(learn, workspace):
+    """A learner who compares with > instead of >= gets the mistake as data, not only as text."""
+    path = workspace / "exercises" / "03_threshold.py"
+    reference = (ROOT / "solutions" / "03_threshold.py").read_text(encoding="utf-8")
+    path.write_text(reference.replace("np.asarray(probabilities) >= threshold", "np.asarray(probabilities) > threshold"),
+                    encoding="utf-8")
+    result = learn("check", "3", "--json", "--seed", "1", cwd=workspace)
+    assert result.returncode == 1
+    failed = [test for test in json.loads(result.stdout)["tests"] if test["status"] == "failed"]
+    edge = next(test for test in failed if "정확히 같음" in test["name"])
+    assert edge["verdict"]["function"] == "apply_threshold"
+    assert edge["verdict"]["input"].startswith("[0.3, 0.5, 0.7, 0.5], 0.5")
+    assert [m["id"] for m in edge["verdict"]["mistakes"]] == ["gt-instead-of-ge"]
+    assert "흔한 실수: 임계값과 같은 확률을 음성으로 처리했습니다" in edge["message"]
 
 
 def test_check_all_json_and_exit_code(learn, workspace):
@@ -116,7 +135,7 @@ def test_broken_learner_files_fail_with_a_message_not_a_traceback(learn, workspa
     assert shown.returncode == 1
     assert "Traceback" not in shown.stdout + shown.stderr
     payload = json.loads(learn("check", "01", "--timeout", "0.5", "--json", cwd=workspace).stdout)
-    messages = [payload["load_error"] or ""] + [test["message"] for test in payload["tests"]]
+    messages = [(payload["load_error"] or {}).get("message", "")] + [test["message"] for test in payload["tests"]]
     assert any(expected in message for message in messages), messages
 
 

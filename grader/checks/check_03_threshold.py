@@ -12,7 +12,7 @@ LABELS = Array(kind="int")
 
 THRESHOLD_MISTAKES = (
     Mistake("임계값과 같은 확률을 음성으로 처리했습니다 (>= 대신 > 를 씀). 이 과정에서는 p ≥ threshold이면 양성입니다.",
-            lambda p, t=0.5: (np.asarray(p) > t).astype(int)),
+            lambda p, t=0.5: (np.asarray(p) > t).astype(int), id="gt-instead-of-ge"),
     Mistake("비교 방향이 반대입니다: 임계값보다 '낮은' 확률을 양성으로 예측했습니다.",
             lambda p, t=0.5: (np.asarray(p) < t).astype(int)),
     Mistake("임계값 인자를 무시하고 항상 0.5를 썼습니다.",

@@ -80,6 +80,6 @@ def author_problems(root: Path = CONTENT_ROOT, catalog: Catalog | None = None, *
         if reference.is_file():
             result = check_file(exercise, reference, f"solutions/{exercise.filename}", seed=seed)
             if not result.passed:
-                failed = [o.title for o in result.outcomes if o.status != "passed"] or [result.load_error]
+                failed = [test.title for test in result.failed_tests] or [result.load_failure and result.load_failure.message]
                 problems.append(f"solutions/{exercise.filename}: 참조 풀이가 검사를 통과하지 못합니다 ({failed[0]}).")
     return problems

@@ -97,4 +97,4 @@ def load_catalog(path: Path = CATALOG_PATH) -> Catalog:
         )
         for e in data.get("exercises", [])
     )
-    return Catalog(sections, tuple(sorted(exercises, key=lambda e: e.id)))
+    return Catalog(sections, exercises)  # file order is the learners' order

@@ -15,7 +15,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from grader.engine.verdict import CheckFailure, fmt, failure_message, type_name
+from grader.engine.results import Verdict
+from grader.engine.verdict import CheckFailure, fmt, type_name
 
 STEP = 1e-6
 ACCEPT_BELOW = 1e-5
@@ -45,18 +46,18 @@ def relative_error(analytic: np.ndarray, numeric: np.ndarray) -> float:
 def expect_gradient(analytic: Any, numeric: np.ndarray, *, function: str, case: str, name: str) -> None:
     """Raise CheckFailure unless `analytic` (the learner's) matches the numerical gradient."""
     if not isinstance(analytic, np.ndarray):
-        raise CheckFailure(failure_message(function, case, [f"기울기 {name}는 numpy 배열이어야 하는데 {type_name(analytic)}을(를) 반환했습니다."]))
+        raise CheckFailure(Verdict(function, case, (f"기울기 {name}는 numpy 배열이어야 하는데 {type_name(analytic)}을(를) 반환했습니다.",)))
     if analytic.shape != numeric.shape:
-        raise CheckFailure(failure_message(function, case, [f"기울기 {name}의 모양이 {analytic.shape}입니다. 기대 {numeric.shape} (매개변수와 같은 모양)."]))
+        raise CheckFailure(Verdict(function, case, (f"기울기 {name}의 모양이 {analytic.shape}입니다. 기대 {numeric.shape} (매개변수와 같은 모양).",)))
     analytic = analytic.astype(np.float64)
     if not np.all(np.isfinite(analytic)):
-        raise CheckFailure(failure_message(function, case, [f"기울기 {name}에 NaN 또는 inf가 있습니다."]))
+        raise CheckFailure(Verdict(function, case, (f"기울기 {name}에 NaN 또는 inf가 있습니다.",)))
     error = relative_error(analytic, numeric)
     if error >= ACCEPT_BELOW:
         worst = np.unravel_index(int(np.argmax(np.abs(analytic - numeric))), numeric.shape)
-        raise CheckFailure(failure_message(function, case, [
+        raise CheckFailure(Verdict(function, case, (
             f"기울기 {name}가 수치 미분(중앙 차분, h = {STEP:g})과 다릅니다: 상대 오차 {error:.3g} (허용 {ACCEPT_BELOW:g} 미만).",
             f"가장 크게 다른 위치 {list(map(int, worst))}: 수치 미분 {fmt(numeric[worst])}, 반환 {fmt(analytic[worst])}",
             f"수치 미분 {fmt(numeric)}",
             f"반환값 {fmt(analytic)}",
-        ]))
+        )))

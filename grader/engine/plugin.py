@@ -3,31 +3,21 @@
 Fixtures: `student` (the learner's code, in-process or sandboxed: the check cannot tell),
 `reference` (the trusted solution module), `seed` and `rng` (seeded random inputs; a failing
 test that used them tells the learner the seed to reproduce it). Instead of pytest's report it
-keeps one `TestOutcome` per test with the Korean verdict, for the terminal, JSON and gradebooks.
+keeps one typed `TestResult` per test with the Korean verdict, for the terminal, JSON and gradebooks.
 """
 
 from __future__ import annotations
 
 import zlib
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
 import numpy as np
 import pytest
 
-from grader.engine.student import Student
-
-
-@dataclass(frozen=True)
-class TestOutcome:
-    name: str
-    title: str
-    status: str  # "passed" | "failed" | "error"
-    message: str = ""
-
-    def to_dict(self) -> dict[str, str]:
-        return asdict(self)
+from grader.engine.results import Status, TestResult
+from grader.engine.student import Student, StudentError
+from grader.engine.verdict import CheckFailure, Verdict
 
 
 def _title(item: pytest.Item) -> str:
@@ -50,7 +40,7 @@ class LearnPlugin:
         self._students = students
         self._references = references
         self._seed = seed
-        self.outcomes: dict[str, list[TestOutcome]] = {exercise_id: [] for exercise_id in students}
+        self.outcomes: dict[str, list[TestResult]] = {exercise_id: [] for exercise_id in students}
 
     @pytest.fixture
     def student(self, request: pytest.FixtureRequest) -> Student:
@@ -90,18 +80,19 @@ class LearnPlugin:
             duration=call.duration, start=call.start, stop=call.stop,
         )
 
-    def _outcome(self, item: pytest.Item, call: pytest.CallInfo[None], passed: bool) -> TestOutcome:
+    def _outcome(self, item: pytest.Item, call: pytest.CallInfo[None], passed: bool) -> TestResult:
+        exercise_id = exercise_of(item)
         if passed:
-            return TestOutcome(item.name, _title(item), "passed")
+            return TestResult(item.name, _title(item), Status.PASSED, exercise_id)
         error = call.excinfo.value if call.excinfo else None
-        if isinstance(error, AssertionError) and str(error):
-            message, status = str(error), "failed"
-        else:
-            message = f"검사 코드 내부 오류 (학습자 잘못이 아닐 수 있습니다): {type(error).__name__}: {error}"
-            status = "error"
-        if {"rng", "seed"} & set(getattr(item, "fixturenames", ())):
-            message += (
-                f"\n  (무작위 입력의 시드 {self._seed}: "
-                f"'learn check {exercise_of(item)} --seed {self._seed}'로 같은 입력을 다시 만들 수 있습니다)"
-            )
-        return TestOutcome(item.name, _title(item), status, message)
+        random = {"rng", "seed"} & set(getattr(item, "fixturenames", ()))
+        seed = self._seed if random else None
+        if isinstance(error, CheckFailure):
+            return TestResult(item.name, _title(item), Status.FAILED, exercise_id, verdict=error.verdict, seed=seed)
+        if isinstance(error, StudentError):
+            return TestResult(item.name, _title(item), Status.FAILED, exercise_id, failure=error.failure, seed=seed)
+        if isinstance(error, AssertionError) and str(error):  # a bare assert in a check
+            verdict = Verdict("", "", tuple(str(error).splitlines()))
+            return TestResult(item.name, _title(item), Status.FAILED, exercise_id, verdict=verdict, seed=seed)
+        return TestResult(item.name, _title(item), Status.ERROR, exercise_id,
+                          internal_error=f"{type(error).__name__}: {error}", seed=seed)

@@ -1,4 +1,4 @@
-"""Run one exercise's check against a learner's file and return a `CheckResult`.
+"""Run one exercise's check against a learner's file and return an `ExerciseResult`.
 
 This is learner mode: the learner's module is imported into this process (fast), the reference
 solution too, and pytest runs the exercise's check module in-process with `LearnPlugin`. pytest
@@ -12,12 +12,12 @@ import os
 import secrets
 import time
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from grader.course.catalog import Exercise
-from grader.engine.plugin import LearnPlugin, TestOutcome
+from grader.engine.plugin import LearnPlugin
+from grader.engine.results import ExerciseResult, TestResult
 from grader.engine.student import DEFAULT_CALL_TIMEOUT, LoadError, ModuleStudent, Student, load_learner_module
 from grader.course.content import CHECKS_DIR, solution_path
 
@@ -29,38 +29,6 @@ UNUSED_PYTEST_PLUGINS = (
     "legacypath", "tmpdir", "monkeypatch", "recwarn", "setuponly", "setupplan", "debugging",
 )
 PYTEST_ARGS = ("--assert=plain", "--capture=sys", *(arg for name in UNUSED_PYTEST_PLUGINS for arg in ("-p", f"no:{name}")))
-
-
-@dataclass
-class CheckResult:
-    exercise_id: str
-    seed: int
-    outcomes: list[TestOutcome] = field(default_factory=list)
-    load_error: str | None = None
-    seconds: float = 0.0
-
-    @property
-    def passed(self) -> bool:
-        return self.load_error is None and bool(self.outcomes) and all(o.status == "passed" for o in self.outcomes)
-
-    @property
-    def counts(self) -> tuple[int, int]:
-        """(tests passed, tests run); a file that does not load counts as 0 of 1."""
-        if self.load_error is not None:
-            return 0, 1
-        return sum(o.status == "passed" for o in self.outcomes), len(self.outcomes)
-
-    def to_dict(self) -> dict[str, Any]:
-        passed, total = self.counts
-        return {
-            "exercise": self.exercise_id,
-            "passed": self.passed,
-            "seed": self.seed,
-            "tests_passed": passed,
-            "tests_total": total,
-            "load_error": self.load_error,
-            "tests": [o.to_dict() for o in self.outcomes],
-        }
 
 
 def new_seed() -> int:
@@ -75,7 +43,7 @@ def load_reference(exercise: Exercise) -> Any:
 def run_pytest(
     exercises: Sequence[Exercise], students: Mapping[str, Student], references: Mapping[str, Any], seed: int,
     only: set[str] | None = None,
-) -> dict[str, list[TestOutcome]]:
+) -> dict[str, list[TestResult]]:
     """Run the checks of `exercises` in one pytest session, each against its own student;
     return the outcomes per exercise id. `only` limits the run to those test node ids."""
     import pytest
@@ -94,6 +62,14 @@ def run_pytest(
     return plugin.outcomes
 
 
+def check_module(exercise: Exercise, module: Any, filename: str, seed: int,
+                 timeout: float = DEFAULT_CALL_TIMEOUT) -> list[TestResult]:
+    """Run the exercise's check against an object holding the learner's functions (an imported
+    module, or a notebook's namespace) in this process."""
+    student = ModuleStudent(module, filename, timeout)
+    return run_pytest([exercise], {exercise.id: student}, {exercise.id: load_reference(exercise)}, seed)[exercise.id]
+
+
 def check_file(
     exercise: Exercise,
     learner_path: Path,
@@ -101,17 +77,15 @@ def check_file(
     *,
     seed: int | None = None,
     timeout: float = DEFAULT_CALL_TIMEOUT,
-) -> CheckResult:
+) -> ExerciseResult:
     """Grade the learner's file for `exercise` in this process."""
     started = time.perf_counter()
-    result = CheckResult(exercise.id, new_seed() if seed is None else seed)
+    result = ExerciseResult(exercise.id, new_seed() if seed is None else seed)
     try:
         module = load_learner_module(learner_path, display_name, timeout)
     except LoadError as error:
-        result.load_error = str(error)
+        result.load_failure = error.failure
     else:
-        student = ModuleStudent(module, learner_path.name, timeout)
-        outcomes = run_pytest([exercise], {exercise.id: student}, {exercise.id: load_reference(exercise)}, result.seed)
-        result.outcomes = outcomes[exercise.id]
+        result.tests = check_module(exercise, module, learner_path.name, result.seed, timeout)
     result.seconds = time.perf_counter() - started
     return result

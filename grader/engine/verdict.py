@@ -15,11 +15,17 @@ from typing import Any, Callable, Protocol, Sequence
 
 import numpy as np
 
+from grader.engine.messages import verdict_lines
+from grader.engine.results import NamedMistake, Verdict
 from grader.engine.student import Student
 
 
 class CheckFailure(AssertionError):
-    """A check found a wrong answer; `str(self)` is the full Korean verdict."""
+    """A check found a wrong answer; `verdict` says why, as data."""
+
+    def __init__(self, verdict: Verdict) -> None:
+        super().__init__("\n".join(verdict_lines(verdict)))
+        self.verdict = verdict
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,8 @@ def fmt(value: Any) -> str:
         return np.format_float_positional(float(value), precision=8, trim="-", fractional=False) if np.isfinite(value) else str(float(value))
     if isinstance(value, np.ndarray):
         return np.array2string(value, precision=6, threshold=12, edgeitems=3, separator=", ")
+    if isinstance(value, np.generic):
+        return fmt(value.item())  # plain Python values: never "np.int64(1)" or "np.True_"
     text = repr(value)
     return text if len(text) <= 120 else text[:117] + "..."
 
@@ -148,7 +156,7 @@ class Array:
             return []
         first = tuple(int(i) for i in np.argwhere(wrong)[0])
         return [
-            f"{int(wrong.sum())}개 원소가 다릅니다 (전체 {want.size}개). 첫 위치 {list(first)}: 기대 {want[first]!r}, 반환 {actual[first]!r}",
+            f"{int(wrong.sum())}개 원소가 다릅니다 (전체 {want.size}개). 첫 위치 {list(first)}: 기대 {fmt(want[first])}, 반환 {fmt(actual[first])}",
             f"기대값 {fmt(want)}",
             f"반환값 {fmt(actual)}",
         ]
@@ -206,7 +214,8 @@ class Parts:
         return lines
 
 
-def _matching_mistakes(spec: Spec, actual: Any, expected: Any, mistakes: Sequence[Mistake], args: tuple, kwargs: dict) -> list[str]:
+def _matching_mistakes(spec: Spec, actual: Any, expected: Any, mistakes: Sequence[Mistake], args: tuple,
+                       kwargs: dict) -> tuple[NamedMistake, ...]:
     found = []
     for mistake in mistakes:
         try:
@@ -215,8 +224,31 @@ def _matching_mistakes(spec: Spec, actual: Any, expected: Any, mistakes: Sequenc
             continue
         # Only name a mistake that this case can tell apart from the right answer.
         if not spec.problems(actual, wrong) and spec.problems(wrong, expected):
-            found.append(mistake.description)
-    return found
+            found.append(NamedMistake(mistake.id, mistake.description))
+    return tuple(found)
+
+
+INPUT_CHARS = 240
+
+
+def describe_input(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    """The call's arguments as the learner would write them, shortened to one readable line."""
+    parts = [_short(value) for value in args] + [f"{name}={_short(value)}" for name, value in kwargs.items()]
+    text = ", ".join(parts)
+    return text if len(text) <= INPUT_CHARS else text[: INPUT_CHARS - 1] + "…"
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return " ".join(fmt(value).split())
+    if isinstance(value, np.random.Generator):
+        return "rng"
+    if isinstance(value, np.generic):
+        return fmt(value.item())
+    if isinstance(value, (tuple, list)):
+        inner = ", ".join(_short(item) for item in value)
+        return f"({inner}{',' if len(value) == 1 else ''})" if isinstance(value, tuple) else f"[{inner}]"
+    return fmt(value)
 
 
 def compare(
@@ -238,17 +270,13 @@ def compare(
     lines = spec.problems(actual, expected)
     if lines:
         found = _matching_mistakes(spec, actual, expected, mistakes, args, kwargs)
-        raise CheckFailure(failure_message(function, case, lines, found))
+        raise CheckFailure(Verdict(function, case, tuple(lines), found, describe_input(args, kwargs)))
     return actual
 
 
-def failure_message(function: str, case: str, lines: Sequence[str], mistakes: Sequence[str] = ()) -> str:
-    body = [f"{function} — {case}", *(f"  {line}" for line in lines)]
-    body += [f"  흔한 실수: {description}" for description in mistakes]
-    return "\n".join(body)
-
-
-def expect(condition: bool, function: str, case: str, *lines: str) -> None:
-    """For checks that are not a comparison with the reference (statistics, properties)."""
+def expect(condition: bool, function: str, case: str, *lines: str, mistakes: Sequence[Mistake] = ()) -> None:
+    """For checks that are not a comparison with the reference (statistics, properties).
+    `mistakes` are the misconceptions the check has already matched by its own test."""
     if not condition:
-        raise CheckFailure(failure_message(function, case, lines))
+        named = tuple(NamedMistake(mistake.id, mistake.description) for mistake in mistakes)
+        raise CheckFailure(Verdict(function, case, tuple(lines), named))

@@ -21,10 +21,8 @@ from grader.course.catalog import Exercise, load_catalog
 from grader.grading.intake import Submission, collect
 from grader.grading.recording import ExercisePlan, record_plans
 from grader.grading.sandboxed import SandboxStudent
-from grader.engine.plugin import TestOutcome
+from grader.engine.results import SCHEMA_VERSION, ExerciseGrade, ExerciseResult, StudentResult
 from grader.engine.runner import run_pytest
-
-STATE_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -39,62 +37,49 @@ def student_state_path(out: Path, student: str) -> Path:
     return out / "students" / f"{student}.json"
 
 
-def exercise_entry(exercise: Exercise, outcomes: list[TestOutcome] | None) -> dict[str, Any]:
-    """Points earned are proportional to the tests passed, rounded to hundredths."""
-    if outcomes is None:
-        return {"submitted": False, "points": 0.0, "max_points": exercise.points, "passed": 0, "total": 0, "tests": []}
-    passed = sum(o.status == "passed" for o in outcomes)
-    points = round(exercise.points * passed / len(outcomes), 2) if outcomes else 0.0
-    return {"submitted": True, "points": points, "max_points": exercise.points, "passed": passed,
-            "total": len(outcomes), "tests": [o.to_dict() for o in outcomes]}
-
-
-def grade_student(sandbox: Any, submission: Submission, plans: dict[str, ExercisePlan], seed: int) -> dict[str, Any]:
+def grade_student(sandbox: Any, submission: Submission, plans: dict[str, ExercisePlan],
+                  options: GradeOptions) -> StudentResult:
+    """One submission, in named stages:
+    1. prefetch: every planned call runs in the student's worker, batched per exercise;
+    2. reuse: a test whose outputs are identical to the reference's gets the reference's verdict;
+    3. re-check: the other tests run through the same pytest checks, with the fetched outputs;
+    4. merge into one `ExerciseResult` per submitted exercise, and an honest status line."""
     exercises = [plan.exercise for plan in plans.values()]
-    outcomes: dict[str, list[TestOutcome] | None] = {e.id: None for e in exercises}
-    problems = list(submission.problems)
+    results: dict[str, ExerciseResult] = {}
     if submission.refused is None and submission.files:
         with sandbox.open_student(submission.files) as worker:
-            to_check: dict[str, SandboxStudent] = {}
-            rerun: set[str] = set()
-            for exercise in exercises:
+            students: dict[str, SandboxStudent] = {}
+            differing: set[str] = set()
+            for exercise in exercises:  # 1. prefetch
                 if exercise.filename not in submission.files:
                     continue
-                student = SandboxStudent(worker, plans[exercise.id])
-                differing = student.prefetch()
-                if student.load_error:
-                    problems.append(f"{exercise.id}: {student.load_error}")
-                outcomes[exercise.id] = list(plans[exercise.id].reference_outcomes)
-                if differing:
-                    to_check[exercise.id] = student
-                    rerun |= differing
-            if to_check:
-                checked = run_pytest([plans[i].exercise for i in to_check], to_check,
-                                     {i: plans[i].reference for i in to_check}, seed, only=rerun)
-                for exercise_id, replayed in checked.items():
-                    by_name = {outcome.name: outcome for outcome in replayed}
-                    outcomes[exercise_id] = [by_name.get(o.name, o) for o in outcomes[exercise_id] or []]
-    entries = {e.id: exercise_entry(e, outcomes[e.id]) for e in exercises}
-    return {
-        "version": STATE_VERSION,
-        "student": submission.student,
-        "digest": submission.digest,
-        "seed": seed,
-        "status": _status(submission, entries, problems),
-        "exercises": entries,
-        "total": round(sum(entry["points"] for entry in entries.values()), 2),
-        "max_total": sum(e.points for e in exercises),
-    }
+                student = SandboxStudent(worker, plans[exercise.id], options.timeout)
+                differing_here = student.prefetch()
+                reused = list(plans[exercise.id].reference_outcomes) if student.load_failure is None else []
+                results[exercise.id] = ExerciseResult(exercise.id, options.seed, reused, student.load_failure)  # 2. reuse
+                if differing_here and student.load_failure is None:
+                    students[exercise.id] = student
+                    differing |= differing_here
+            if students:  # 3. re-check
+                rechecked = run_pytest([plans[i].exercise for i in students], students,
+                                       {i: plans[i].reference for i in students}, options.seed, only=differing)
+                for exercise_id, tests in rechecked.items():  # 4. merge
+                    by_name = {test.name: test for test in tests}
+                    results[exercise_id].tests = [by_name.get(t.name, t) for t in results[exercise_id].tests]
+    grades = {e.id: ExerciseGrade(e.id, e.points, results.get(e.id)) for e in exercises}
+    return StudentResult(submission.student, submission.digest, options.seed, _status(submission, grades), grades)
 
 
-def _status(submission: Submission, entries: dict[str, dict[str, Any]], problems: list[str]) -> str:
+def _status(submission: Submission, grades: dict[str, ExerciseGrade]) -> str:
     """What went wrong for this student, in one Korean line ('정상' when nothing did)."""
     if submission.refused:
         return f"거부: {submission.refused}"
-    notes = list(problems)
-    missing = [i for i, entry in entries.items() if not entry["submitted"]]
     if not submission.files:
         return "제출 파일 없음"
+    notes = list(submission.problems)
+    notes += [f"{grade.exercise_id}: {grade.result.load_failure.message}" for grade in grades.values()
+              if grade.result is not None and grade.result.load_failure is not None]
+    missing = [grade.exercise_id for grade in grades.values() if not grade.submitted]
     if missing:
         notes.append(f"미제출 {len(missing)}개")
     return "; ".join(notes) if notes else "정상"
@@ -113,7 +98,7 @@ def _is_done(out: Path, submission: Submission, seed: int) -> bool:
         state = json.loads(student_state_path(out, submission.student).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return state.get("version") == STATE_VERSION and state.get("digest") == submission.digest and state.get("seed") == seed
+    return state.get("version") == SCHEMA_VERSION and state.get("digest") == submission.digest and state.get("seed") == seed
 
 
 def _grade_chunk(submissions: list[Submission], plans: dict[str, ExercisePlan], out: Path, options: GradeOptions) -> None:
@@ -122,12 +107,17 @@ def _grade_chunk(submissions: list[Submission], plans: dict[str, ExercisePlan], 
     with Sandbox(Limits(), call_timeout=options.timeout) as sandbox:
         _write_json(out / "isolation.json", dict(sandbox.isolation_report))
         for submission in submissions:
-            _write_json(student_state_path(out, submission.student), grade_student(sandbox, submission, plans, options.seed))
+            result = grade_student(sandbox, submission, plans, options)
+            _write_json(student_state_path(out, submission.student), result.to_json())
 
 
 def grade_class(root: Path, out: Path, options: GradeOptions,
-                on_progress: Callable[[int, int], None] = lambda done, total: None) -> list[Path]:
-    """Grade every submission under `root` into `out`; return the state files, one per student."""
+                on_progress: Callable[[int, int], None] = lambda done, total: None) -> int:
+    """Grade every submission under `root` into `out` and write the reports; return how many
+    submissions there were. Stages: intake → skip what is already graded → record the plans
+    against the reference → grade in sandboxes (one state file per student) → reports."""
+    from grader.grading.reports import write_reports
+
     exercises = list(load_catalog().exercises)
     submissions = collect(root, {e.filename for e in exercises})
     out.mkdir(parents=True, exist_ok=True)
@@ -135,14 +125,16 @@ def grade_class(root: Path, out: Path, options: GradeOptions,
     on_progress(len(submissions) - len(pending), len(submissions))
     if pending:
         plans = record_plans(exercises, options.seed)
-        chunks = [pending[i::options.jobs] for i in range(max(1, options.jobs))]
-        chunks = [chunk for chunk in chunks if chunk]
+        chunks = [chunk for chunk in (pending[i::options.jobs] for i in range(max(1, options.jobs))) if chunk]
         if len(chunks) == 1:
             _grade_chunk(chunks[0], plans, out, options)
         else:
             _grade_in_processes(chunks, plans, out, options, submissions, on_progress)
     on_progress(len(submissions), len(submissions))
-    return [student_state_path(out, s.student) for s in submissions]
+    isolation_path = out / "isolation.json"
+    isolation = json.loads(isolation_path.read_text(encoding="utf-8")) if isolation_path.exists() else {}
+    write_reports(out, [student_state_path(out, s.student) for s in submissions], options.seed, isolation)
+    return len(submissions)
 
 
 def _grade_in_processes(chunks: list[list[Submission]], plans: dict[str, ExercisePlan], out: Path,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from grader.course.catalog import load_catalog
+from grader.engine.results import StudentResult
 from grader.course.content import CONTENT_ROOT
 
 SOURCE_PARTS = ("grader", "solutions", "exercises", "quizzes", "pyproject.toml", "README.md")
@@ -41,19 +42,22 @@ cp "$CLASS/out/gradescope/submission/results.json" "$ROOT/results/results.json"
 """
 
 
-def results_json(state: dict[str, Any]) -> dict[str, Any]:
+def results_json(state: StudentResult) -> dict[str, Any]:
     """One test per exercise, worth its points, with the Korean failure messages as output."""
     titles = {e.id: e.title for e in load_catalog().exercises}
     tests = []
-    for exercise_id, entry in sorted(state["exercises"].items()):
-        if not entry["submitted"]:
+    for exercise_id, grade in sorted(state.exercises.items()):
+        if grade.result is None:
             output = "제출하지 않았습니다."
         else:
-            failures = [f"✗ {t['title']}\n{t['message']}" for t in entry["tests"] if t["status"] != "passed"]
-            output = f"{entry['passed']}/{entry['total']}개 검사 통과" + ("\n\n" + "\n\n".join(failures) if failures else "")
-        tests.append({"name": f"{exercise_id} {titles.get(exercise_id, '')}".strip(), "score": entry["points"],
-                      "max_score": entry["max_points"], "output": output, "visibility": "visible"})
-    return {"score": state["total"], "max_score": state["max_total"], "output": f"상태: {state['status']}",
+            passed, total = grade.result.counts
+            failures = [f"✗ {t.title}\n{t.message}" for t in grade.result.failed_tests]
+            if grade.result.load_failure is not None:
+                failures.insert(0, grade.result.load_failure.message)
+            output = f"{passed}/{total}개 검사 통과" + ("\n\n" + "\n\n".join(failures) if failures else "")
+        tests.append({"name": f"{exercise_id} {titles.get(exercise_id, '')}".strip(), "score": grade.points,
+                      "max_score": grade.max_points, "output": output, "visibility": "visible"})
+    return {"score": state.total, "max_score": state.max_total, "output": f"상태: {state.status}",
             "tests": tests, "visibility": "visible"}
 
 

@@ -20,9 +20,10 @@ from typing import Any
 import numpy as np
 
 from grader.course.catalog import Exercise
-from grader.engine.plugin import TestOutcome
+from grader.engine import failures
+from grader.engine.results import TestResult
 from grader.engine.runner import load_reference, run_pytest
-from grader.engine.student import StudentError, describe_exception
+from grader.engine.student import StudentError
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class ExercisePlan:
     exercise: Exercise
     reference: Any
     calls: dict[str, list[RecordedCall]] = field(default_factory=dict)  # test node id -> calls
-    reference_outcomes: list[TestOutcome] = field(default_factory=list)
+    reference_outcomes: list[TestResult] = field(default_factory=list)
 
 
 def call_digest(function: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
@@ -110,9 +111,9 @@ class RecordingStudent:
         try:
             output = getattr(self.plan.reference, function)(*args, **kwargs)
         except Exception as error:
-            message = f"{function}을(를) 호출하자 예외가 났습니다: {describe_exception(error, '')}"
-            self._current.append(RecordedCall(function, sent_args, sent_kwargs, digest, RaisedError(message)))
-            raise StudentError(message) from None
+            failure = failures.exception(function, type(error).__name__, str(error).strip())
+            self._current.append(RecordedCall(function, sent_args, sent_kwargs, digest, RaisedError(failure.message)))
+            raise StudentError(failure) from None
         self._current.append(RecordedCall(function, sent_args, sent_kwargs, digest, copy.deepcopy(output)))
         return output
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from grader.course.catalog import load_catalog
+from grader.engine.failures import KIND_LABELS
+from grader.engine.results import StudentResult
 from grader.grading.gradescope import results_json
 
 
@@ -35,13 +36,14 @@ def write_reports(out: Path, state_paths: list[Path], seed: int, isolation: dict
         head = {"exercises": ids, "isolation": isolation or {}, "seed": seed}
         results.write(json.dumps(head, ensure_ascii=False, indent=1, sort_keys=True)[:-2] + ',\n "students": [\n')
         for index, path in enumerate(sorted(state_paths, key=lambda p: p.stem)):
-            state = json.loads(path.read_text(encoding="utf-8"))
-            results.write((",\n" if index else "") + json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
+            data = json.loads(path.read_text(encoding="utf-8"))
+            state = StudentResult.from_json(data)
+            results.write((",\n" if index else "") + json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
             rows.append(grades_row(state, ids))
             summary.add(state)
-            (out / "feedback" / f"{state['student']}.html").write_text(feedback.render(state=state, titles=titles),
-                                                                       encoding="utf-8")
-            target = out / "gradescope" / state["student"] / "results.json"
+            (out / "feedback" / f"{state.student}.html").write_text(feedback.render(state=state, titles=titles),
+                                                                      encoding="utf-8")
+            target = out / "gradescope" / state.student / "results.json"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(json.dumps(results_json(state), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         results.write("\n ]\n}\n")
@@ -50,9 +52,9 @@ def write_reports(out: Path, state_paths: list[Path], seed: int, isolation: dict
     (out / "summary.html").write_text(page, encoding="utf-8")
 
 
-def grades_row(state: dict[str, Any], ids: list[str]) -> list[str]:
-    points = [f"{state['exercises'][i]['points']:.2f}" for i in ids]
-    return [state["student"], *points, f"{state['total']:.2f}", f"{state['max_total']:.2f}", state["status"]]
+def grades_row(state: StudentResult, ids: list[str]) -> list[str]:
+    points = [f"{state.exercises[i].points:.2f}" for i in ids]
+    return [state.student, *points, f"{state.total:.2f}", f"{state.max_total:.2f}", state.status]
 
 
 def grades_csv(rows: list[list[str]], ids: list[str]) -> str:
@@ -76,42 +78,36 @@ class ClassSummary:
         self.submitted = Counter[str]()
         self.passed = Counter[str]()
         self.failures = Counter[str]()
-        self.mistakes = Counter[str]()
+        self.mistakes = Counter[tuple[str, str]]()  # (exercise id, mistake id) -> students
+        self.mistake_texts: dict[tuple[str, str], str] = {}
 
-    def add(self, state: dict[str, Any]) -> None:
+    def add(self, state: StudentResult) -> None:
         self.students += 1
-        self.total += state["total"]
-        self.max_total = state["max_total"]
-        fraction = state["total"] / state["max_total"] if state["max_total"] else 0
+        self.total += state.total
+        self.max_total = state.max_total
+        fraction = state.total / state.max_total if state.max_total else 0
         self.bins[min(int(fraction * 10), 9)] += 1
-        for exercise_id, entry in state["exercises"].items():
-            if not entry["submitted"]:
+        for exercise_id, grade in state.exercises.items():
+            if grade.result is None:
                 continue
             self.submitted[exercise_id] += 1
-            self.passed[exercise_id] += bool(entry["total"]) and entry["passed"] == entry["total"]
-            failures, mistakes = set(), set()
-            for test in entry["tests"]:
-                if test["status"] == "passed":
-                    continue
-                lines = test["message"].splitlines()
-                failures.add(f"{exercise_id}: {_generic(lines[1] if len(lines) > 1 else lines[0])}")
-                mistakes.update(f"{exercise_id}: {line.strip().removeprefix('흔한 실수: ')}"
-                                for line in lines if line.strip().startswith("흔한 실수:"))
-            self.failures.update(failures)
-            self.mistakes.update(mistakes)
+            self.passed[exercise_id] += grade.result.passed
+            failing_tests = {f"{exercise_id}: {test.title}" for test in grade.result.failed_tests}
+            if grade.result.load_failure is not None:
+                failing_tests.add(f"{exercise_id}: {KIND_LABELS[grade.result.load_failure.kind]}")
+            self.failures.update(failing_tests)
+            mistakes = {(exercise_id, m.id): m.text for test in grade.result.failed_tests for m in test.mistakes}
+            self.mistakes.update(mistakes.keys())
+            self.mistake_texts.update(mistakes)
 
     def result(self) -> dict[str, Any]:
         rates = [{"id": i, "title": self.titles[i], "submitted": self.submitted[i], "passed": self.passed[i],
                   "rate": self.passed[i] / self.submitted[i] if self.submitted[i] else 0.0} for i in self.ids]
         return {"students": self.students, "histogram": histogram_svg(self.bins), "pass_rates": rates,
                 "pass_rate_chart": pass_rate_svg(rates), "common_failures": self.failures.most_common(10),
-                "common_mistakes": self.mistakes.most_common(10), "max_total": self.max_total,
+                "common_mistakes": [(f"{key[0]}: {self.mistake_texts[key]}", count)
+                                    for key, count in self.mistakes.most_common(10)], "max_total": self.max_total,
                 "mean_total": round(self.total / self.students, 2) if self.students else 0.0}
-
-
-def _generic(line: str) -> str:
-    """A failure line with its numbers blanked, so the same problem counts once across inputs."""
-    return re.sub(r"-?\d+(\.\d+)?(e-?\d+)?", "#", line.strip())[:160]
 
 
 def histogram_svg(bins: list[int]) -> str:

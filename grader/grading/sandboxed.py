@@ -2,31 +2,63 @@
 
 The learner's function runs only in that student's sandbox worker; what comes back is plain,
 already-decoded data. Calls the plan foresaw are fetched up front (`prefetch`); a call it did not
-foresee goes to the worker live. Every failure becomes a `StudentError` with the sandbox's Korean
-message, exactly as in learner mode, so checks cannot tell the two apart.
+foresee goes to the worker live. Every failure becomes a `StudentError` with a typed
+`StudentFailure` worded by `grader.engine.failures`, exactly as in learner mode, so checks (and
+learners) cannot tell the two apart.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from grader.engine import failures
+from grader.engine.results import StudentFailure
+from grader.engine.student import StudentError
 from grader.grading.recording import ExercisePlan, RaisedError, call_digest, same_value
 from grader.sandbox import SandboxError, StudentWorker
-from grader.engine.student import StudentError
 
-_HUNG = "앞선 호출에서 제한 시간을 넘겨 더 호출하지 않습니다."
+
+def failure_from_sandbox(function: str, error: SandboxError, timeout: float, filename: str) -> StudentFailure:
+    """The sandbox's error kinds, in the learner-mode wording. `detail` is the worker's raw,
+    sanitized "Name: text" for exceptions and import errors."""
+    detail = error.detail or ""
+    if error.kind == "timeout":
+        return failures.timeout(function, timeout)
+    if error.kind == "exception":
+        name, _, text = detail.partition(":")
+        if name.strip() == "NotImplementedError":
+            return failures.not_implemented(function)
+        where = f" ({filename} {error.lineno}번째 줄)" if error.lineno else ""
+        return failures.exception(function, name.strip() or "Exception", text.strip(), where)
+    if error.kind == "missing_function":
+        return failures.missing_function(function, filename)
+    if error.kind == "import_error":
+        name, _, text = detail.partition(":")
+        if name.strip() in ("SyntaxError", "IndentationError", "TabError"):
+            return failures.syntax_error(filename, error.lineno, text.strip())
+        where = f" ({filename} {error.lineno}번째 줄)" if error.lineno else ""
+        return failures.import_exception(filename, f"{detail}{where}")
+    if error.kind == "crash":
+        if detail.startswith("exit"):
+            return failures.exited(function)
+        return failures.crash(function, error.message.removeprefix("실행 프로세스가 "))
+    if error.kind == "bad_output":
+        return failures.bad_output(function, error.message)
+    return failures.setup(function, error.message)
 
 
 class SandboxStudent:
-    def __init__(self, worker: StudentWorker, plan: ExercisePlan) -> None:
+    def __init__(self, worker: StudentWorker, plan: ExercisePlan, timeout: float) -> None:
         self.worker = worker
         self.plan = plan
         self.module = plan.exercise.id
+        self.filename = plan.exercise.filename
+        self.timeout = timeout
         self._fetched: dict[tuple[str, int], Any] = {}
         self._hung: set[str] = set()
         self._nodeid = ""
         self._index = 0
-        self.load_error: str | None = None  # the student's file could not be imported
+        self.load_failure: StudentFailure | None = None  # the student's file could not be imported
 
     def prefetch(self) -> set[str]:
         """Run every planned call in the worker; return the tests (node ids) in which some output
@@ -35,9 +67,8 @@ class SandboxStudent:
         planned = [(nodeid, index, call) for nodeid, calls in self.plan.calls.items() for index, call in enumerate(calls)]
         try:
             batch = self.worker.call_many(self.module, [(c.function, c.args, c.kwargs) for _, _, c in planned])
-            results = [StudentError(f"{c.function}: {r.message}") if isinstance(r, SandboxError) else r
+            results = [self._error(c.function, r) if isinstance(r, SandboxError) else r
                        for (_, _, c), r in zip(planned, batch)]
-            self._note_load_error(batch)
         except SandboxError:  # hung, crashed or too large: one by one, each with its own deadline
             results = [self._live(c.function, c.args, c.kwargs) for _, _, c in planned]
         differing: set[str] = set()
@@ -46,12 +77,6 @@ class SandboxStudent:
             if isinstance(result, StudentError) or isinstance(call.output, RaisedError) or not same_value(result, call.output):
                 differing.add(nodeid)
         return differing
-
-    def _note_load_error(self, results: list[Any]) -> None:
-        for result in results:
-            if isinstance(result, SandboxError) and result.kind == "import_error":
-                self.load_error = result.message
-                return
 
     def begin_test(self, nodeid: str) -> None:
         self._nodeid, self._index = nodeid, 0
@@ -69,15 +94,19 @@ class SandboxStudent:
             raise result
         return result
 
+    def _error(self, function: str, error: SandboxError) -> StudentError:
+        failure = failure_from_sandbox(function, error, self.timeout, self.filename)
+        if error.kind == "import_error" and self.load_failure is None:
+            self.load_failure = failure
+        return StudentError(failure)
+
     def _live(self, function: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         """The worker's answer, or the StudentError to raise for it."""
         if function in self._hung:
-            return StudentError(f"{function}: {_HUNG}")
+            return StudentError(failures.still_hung(function, self.timeout))
         try:
             return self.worker.call(self.module, function, args, kwargs)
         except SandboxError as error:
             if error.kind == "timeout":
                 self._hung.add(function)
-            if error.kind == "import_error":
-                self.load_error = error.message
-            return StudentError(f"{function}: {error.message}")
+            return self._error(function, error)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import subprocess
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from grader.course.catalog import Exercise
 from grader.errors import LearnError
@@ -18,10 +18,25 @@ from grader.course.content import CONTENT_ROOT, solution_path, stub_path
 from grader.learner.workspace import Workspace, WorkspaceError
 
 if TYPE_CHECKING:
-    from grader.engine.runner import CheckResult
+    from grader.engine.results import ExerciseResult
 
 
-def record_check(store: ProgressStore, result: "CheckResult") -> Progress:
+def check_and_record(workspace: Workspace, store: ProgressStore, exercises: Iterable[Exercise], *,
+                     seed: int | None = None, timeout: float | None = None) -> Iterator[tuple[Exercise, "ExerciseResult"]]:
+    """The use case behind `learn check`, `learn watch` and notebooks: grade each exercise's
+    learner file in this process and record the attempt, yielding results as they come."""
+    from grader.engine.runner import check_file
+    from grader.engine.student import DEFAULT_CALL_TIMEOUT
+
+    for exercise in exercises:
+        path = workspace.learner_file(exercise.filename)
+        result = check_file(exercise, path, workspace.display(path), seed=seed,
+                            timeout=DEFAULT_CALL_TIMEOUT if timeout is None else timeout)
+        record_check(store, result)
+        yield exercise, result
+
+
+def record_check(store: ProgressStore, result: "ExerciseResult") -> Progress:
     """Count the attempt and keep the latest verdict; the first pass time is never overwritten."""
 
     def change(progress: Progress) -> None:

@@ -10,7 +10,7 @@ from grader.course.catalog import Catalog, Exercise
 from grader.learner.progress import Progress
 
 if TYPE_CHECKING:
-    from grader.engine.runner import CheckResult
+    from grader.engine.results import ExerciseResult, TestResult
 
 FULL_MESSAGES_SHOWN = 3
 STATUS_LABELS = {"passed": ("✓ 통과", "green"), "failed": ("✗ 실패", "red"), "not_started": ("· 시작 전", None)}
@@ -22,24 +22,38 @@ def progress_bar(done: int, total: int, width: int = 30) -> str:
     return f"[{'#' * filled}{'-' * (width - filled)}] {done}/{total} ({percent}%)"
 
 
-def render_check(exercise: Exercise, result: "CheckResult") -> str:
+def teaching_order(failed: list["TestResult"]) -> list["TestResult"]:
+    """Failed tests, most instructive first: a named mistake, then a wrong value, then a failure
+    to produce a value (often the same NotImplementedError many times). Stable otherwise."""
+    def rank(test: "TestResult") -> int:
+        if test.mistakes:
+            return 0
+        return 1 if test.verdict is not None else 2
+    return sorted(failed, key=rank)
+
+
+def render_check(exercise: Exercise, result: "ExerciseResult") -> str:
     passed, total = result.counts
     lines = [click.style(f"{exercise.id} {exercise.title}", bold=True)]
-    if result.load_error:
-        lines.append(click.style(f"  ✗ 파일을 불러오지 못했습니다: {result.load_error}", fg="red"))
-    shown = 0
-    for outcome in result.outcomes:
-        if outcome.status == "passed":
-            lines.append(click.style(f"  ✓ {outcome.title}", fg="green"))
-            continue
-        lines.append(click.style(f"  ✗ {outcome.title}", fg="red"))
-        if shown < FULL_MESSAGES_SHOWN:
-            lines += [f"      {line}" for line in outcome.message.splitlines()]
-            shown += 1
+    if result.load_failure:
+        lines.append(click.style(f"  ✗ 파일을 불러오지 못했습니다: {result.load_failure.message}", fg="red"))
+    lines += [click.style(f"  ✓ {test.title}", fg="green") for test in result.tests if test.passed]
+    shown: dict[str, int] = {}  # message -> how many tests failed with exactly it
+    detailed = 0
+    for test in teaching_order(result.failed_tests):
+        message = test.message
+        lines.append(click.style(f"  ✗ {test.title}", fg="red"))
+        if message in shown:
+            shown[message] += 1
+            lines.append("      (위와 같은 오류)")
+        elif detailed < FULL_MESSAGES_SHOWN:
+            shown[message] = 1
+            detailed += 1
+            lines += [f"      {line}" for line in message.splitlines()]
     if result.passed:
         lines.append(click.style(f"통과! {passed}/{total}개 검사를 모두 통과했습니다.", fg="green", bold=True))
     else:
-        hidden = sum(o.status != "passed" for o in result.outcomes) - shown
+        hidden = len(result.failed_tests) - sum(shown.values())
         if hidden > 0:
             lines.append(f"  (실패 {hidden}개의 자세한 내용은 생략했습니다: 위의 것부터 고쳐 보세요)")
         lines.append(click.style(f"아직 통과하지 못했습니다: {passed}/{total}개 통과.", fg="red", bold=True)
@@ -75,7 +89,7 @@ def render_hints(exercise: Exercise, level: int) -> str:
     return "\n".join(lines)
 
 
-def render_summary(results: Iterable[tuple[Exercise, "CheckResult"]]) -> str:
+def render_summary(results: Iterable[tuple[Exercise, "ExerciseResult"]]) -> str:
     lines = []
     for exercise, result in results:
         passed, total = result.counts

@@ -25,7 +25,7 @@ def test_wrong_implementation_fails_with_its_reason(wrong, tmp_path):
     path.write_text(wrong.source, encoding="utf-8")
     result = check_file(exercise, path, exercise.filename, seed=2024)
     assert not result.passed
-    messages = "\n".join([result.load_error or ""] + [o.message for o in result.outcomes])
+    messages = "\n".join([(result.load_failure and result.load_failure.message) or ""] + [t.message for t in result.tests])
     assert wrong.expect in messages, messages[:3000]
 
 
@@ -33,7 +33,7 @@ def test_wrong_implementation_fails_with_its_reason(wrong, tmp_path):
 def test_alternative_correct_implementation_passes(path):
     exercise = CATALOG.resolve(path.parent.name)
     result = check_file(exercise, path, path.name, seed=2024)
-    assert result.passed, [o.message for o in result.outcomes if o.status != "passed"] or result.load_error
+    assert result.passed, [t.message for t in result.failed_tests] or (result.load_failure and result.load_failure.message)
 
 
 @pytest.mark.parametrize("exercise", CATALOG.exercises, ids=lambda e: e.id)

@@ -75,7 +75,7 @@ def test_honest_students_are_graded_right(first_run):
     assert table["bob"]["01_mse"] == "10.00"
     assert 0 < float(table["bob"]["03_threshold"]) < 10
     assert table["dave"]["03_threshold"] == "10.00"
-    assert table["carol"]["03_threshold"] == "0.00" and "SyntaxError" in table["carol"]["status"]
+    assert table["carol"]["03_threshold"] == "0.00" and "2번째 줄에 문법 오류" in table["carol"]["status"]
 
 
 @pytest.mark.parametrize("path", HOSTILE, ids=lambda p: p.stem)
@@ -100,8 +100,9 @@ def test_reports_exist_and_say_what_failed(first_run, graded):
     _, out = graded
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
     bob = next(s for s in results["students"] if s["student"] == "bob")
-    failed = [t for t in bob["exercises"]["03_threshold"]["tests"] if t["status"] == "failed"]
+    failed = [t for t in bob["exercises"]["03_threshold"]["result"]["tests"] if t["status"] == "failed"]
     assert failed and any("흔한 실수" in t["message"] for t in failed)
+    assert any(t["verdict"] and t["verdict"]["mistakes"] for t in failed)
     page = (out / "feedback" / "bob.html").read_text(encoding="utf-8")
     assert "bob 채점 결과" in page and "흔한 실수" in page
     assert "def apply_threshold" not in page  # no reference code

@@ -2,7 +2,7 @@
 
 from grader.course.catalog import load_catalog
 from grader.grading.intake import Submission
-from grader.grading.batch import grade_student
+from grader.grading.batch import GradeOptions, grade_student
 from grader.grading.recording import record_plans
 from grader.sandbox import Limits, Sandbox
 
@@ -30,8 +30,9 @@ def test_seeds_change_the_hidden_inputs_and_memorised_answers_lose_points():
     assert first != second
     with Sandbox(Limits(), call_timeout=2) as sandbox:
         for seed, plan in plans.items():
-            state = grade_student(sandbox, Submission("memoriser", {exercise.filename: MEMORISED}), plan, seed)
-            entry = state["exercises"][exercise.id]
-            assert 0 < entry["points"] < exercise.points
-            failed = [t["name"] for t in entry["tests"] if t["status"] != "passed"]
+            state = grade_student(sandbox, Submission("memoriser", {exercise.filename: MEMORISED}), plan,
+                                  GradeOptions(seed=seed, timeout=2))
+            grade = state.exercises[exercise.id]
+            assert 0 < grade.points < exercise.points
+            failed = [t.name for t in grade.result.failed_tests]
             assert failed == ["test_random_sizes"]

@@ -1,0 +1,72 @@
+"""Reports are built from typed student results: mistakes are counted by id, never by text."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from grader.course.catalog import load_catalog
+from grader.engine import failures
+from grader.engine.results import ExerciseGrade, ExerciseResult, NamedMistake, Status, StudentResult, TestResult, Verdict
+from grader.grading.reports import write_reports
+
+CATALOG = load_catalog()
+GT = NamedMistake("gt-instead-of-ge", "임계값과 같은 확률을 음성으로 처리했습니다.")
+
+
+def wrong(case: str) -> TestResult:
+    verdict = Verdict("apply_threshold", case, (f"기대값 1, 반환값 0 ({case})",), (GT,))
+    return TestResult(f"test[{case}]", f"apply_threshold [{case}]", Status.FAILED, "03_threshold", verdict=verdict)
+
+
+def student(name: str, tests: list[TestResult]) -> StudentResult:
+    grades = {e.id: ExerciseGrade(e.id, e.points, None) for e in CATALOG.exercises}
+    grades["03_threshold"] = ExerciseGrade("03_threshold", 10, ExerciseResult("03_threshold", 0, tests))
+    return StudentResult(name, "d", 0, "정상", grades)
+
+
+def write(out: Path, students: list[StudentResult]) -> list[Path]:
+    paths = []
+    for result in students:
+        path = out / "students" / f"{result.student}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(result.to_json(), ensure_ascii=False), encoding="utf-8")
+        paths.append(path)
+    write_reports(out, paths, 0, {})
+    return paths
+
+
+def test_the_same_mistake_in_different_cases_counts_once_per_student(tmp_path):
+    passed = TestResult("test_ok", "ok", Status.PASSED, "03_threshold")
+    write(tmp_path, [student("가", [wrong("첫째"), wrong("둘째"), passed]), student("나", [wrong("셋째"), passed])])
+    summary = (tmp_path / "summary.html").read_text(encoding="utf-8")
+    assert summary.count(GT.text) == 1
+    assert f"03_threshold: {GT.text} — 2명" in summary
+
+
+def test_grades_csv_has_points_from_the_typed_results(tmp_path):
+    passed = TestResult("test_ok", "ok", Status.PASSED, "03_threshold")
+    write(tmp_path, [student("가", [wrong("첫째"), passed])])
+    rows = list(csv.DictReader((tmp_path / "grades.csv").open(encoding="utf-8")))
+    assert rows[0]["student"] == "가" and rows[0]["03_threshold"] == "5.00" and rows[0]["01_mse"] == "0.00"
+    assert rows[0]["status"] == "정상"
+
+
+def test_feedback_and_gradescope_show_the_rendered_messages(tmp_path):
+    hung = TestResult("test_random", "무작위", Status.FAILED, "03_threshold",
+                      failure=failures.timeout("apply_threshold", 3.0))
+    write(tmp_path, [student("가", [wrong("첫째"), hung])])
+    feedback = (tmp_path / "feedback" / "가.html").read_text(encoding="utf-8")
+    assert "흔한 실수: 임계값과 같은 확률을 음성으로 처리했습니다." in feedback
+    assert "3초 안에 끝나지 않았습니다" in feedback
+    gradescope = json.loads((tmp_path / "gradescope" / "가" / "results.json").read_text(encoding="utf-8"))
+    threshold = next(t for t in gradescope["tests"] if t["name"].startswith("03_threshold"))
+    assert threshold["score"] == 0.0 and "0/2개 검사 통과" in threshold["output"]
+
+
+def test_results_json_holds_every_student_in_the_schema(tmp_path):
+    write(tmp_path, [student("나", []), student("가", [wrong("첫째")])])
+    data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert [s["student"] for s in data["students"]] == ["가", "나"]
+    assert StudentResult.from_json(data["students"][0]).exercises["03_threshold"].result.tests[0].mistakes == (GT,)
