@@ -266,7 +266,9 @@ def _emit_json(payload: Any, out: Path | None, *, always: bool) -> None:
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=3.0, show_default=True, help="함수 호출 하나의 제한 시간(초).")
 @click.option("--seed", type=int, default=0, show_default=True, help="무작위 입력의 시드. 같은 시드면 같은 성적표.")
 @click.option("--fresh", is_flag=True, help="이미 채점한 학생도 다시 채점합니다.")
-def grade(submissions: Path, out: Path, jobs: int | None, timeout: float, seed: int, fresh: bool) -> None:
+@click.option("--budget", type=click.FloatRange(min=1.0), default=30.0, show_default=True,
+              help="학생 한 명의 채점 시간 예산(초). 다 쓰면 남은 호출은 바로 0점이고 상태에 적힙니다.")
+def grade(submissions: Path, out: Path, jobs: int | None, timeout: float, seed: int, fresh: bool, budget: float) -> None:
     import os
 
     from grader.grading.batch import GradeOptions, grade_class
@@ -275,9 +277,8 @@ def grade(submissions: Path, out: Path, jobs: int | None, timeout: float, seed: 
         raise LearnError(f"제출물 폴더나 zip 파일이 없습니다: {submissions}")
     if submissions.is_file() and submissions.suffix.lower() != ".zip":
         raise LearnError(f"제출물은 폴더이거나 .zip 파일이어야 합니다: {submissions}")
-    options = GradeOptions(seed=seed, jobs=jobs or os.cpu_count() or 1, timeout=timeout, fresh=fresh)
-    count = grade_class(submissions, out, options, on_progress=_progress_line)
-    click.echo("", err=True)
+    options = GradeOptions(seed=seed, jobs=jobs or os.cpu_count() or 1, timeout=timeout, fresh=fresh, budget=budget)
+    count = grade_class(submissions, out, options, on_progress=_progress_printer())
     click.echo(f"학생 {count}명을 채점했습니다: {out / 'grades.csv'}, {out / 'summary.html'}")
 
 
@@ -291,10 +292,19 @@ def gradescope_autograder(out: Path) -> None:
     click.echo(f"{out}를 만들었습니다 (파일 {len(names)}개). Gradescope의 'Autograder' 설정에 올리세요.")
 
 
-def _progress_line(done: int, total: int) -> None:
-    from grader.learner.terminal import progress_bar
+def _progress_printer() -> Any:
+    """A redrawn bar on a terminal, one line per finished student anywhere else."""
+    from grader.grading.progress import live_line, plain_line
 
-    click.echo(f"\r채점 중 {progress_bar(done, total)}", nl=False, err=True)
+    on_terminal = sys.stderr.isatty()
+
+    def show(event: Any) -> None:
+        if on_terminal:
+            click.echo(f"\r{live_line(event)}", nl=event.done >= event.total, err=True)
+        else:
+            click.echo(plain_line(event), err=True)
+
+    return show
 
 
 @main.group(help="과정을 만드는 사람을 위한 명령.")

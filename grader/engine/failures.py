@@ -20,6 +20,8 @@ KIND_LABELS = {
     FailureKind.OUTPUT_FLOOD: "출력 과다",
     FailureKind.BAD_OUTPUT: "보낼 수 없는 반환값",
     FailureKind.SETUP: "채점 환경 오류",
+    FailureKind.BUDGET: "시간 예산 초과",
+    FailureKind.SKIPPED: "앞선 실패로 건너뜀",
 }
 
 
@@ -107,3 +109,16 @@ def import_exit(display_name: str) -> StudentFailure:
 
 def import_exception(display_name: str, description: str) -> StudentFailure:
     return load_error(display_name, f"을(를) 불러오는 중 예외가 났습니다: {description}")
+
+
+def budget_exhausted(function: str, budget_seconds: float) -> StudentFailure:
+    return StudentFailure(FailureKind.BUDGET,
+                          f"학생 한 명의 채점 시간 예산({budget_seconds:g}초)을 다 써서 {function}을(를) 실행하지 않았습니다 "
+                          "(0점). 앞선 호출에서 시간 초과나 무한 루프가 없는지 확인하세요.", function)
+
+
+def skipped_after(function: str, earlier: StudentFailure) -> StudentFailure:
+    """A call not made because the same function (or the submission) already failed hard."""
+    return StudentFailure(FailureKind.SKIPPED,
+                          f"{function}은(는) 앞선 호출이 실패해 더 실행하지 않았습니다 ({KIND_LABELS[earlier.kind]}): "
+                          f"{earlier.message}", function)

@@ -38,6 +38,8 @@ class FailureKind(StrEnum):
     OUTPUT_FLOOD = "output_flood"
     BAD_OUTPUT = "bad_output"  # a value that cannot cross the sandbox boundary
     SETUP = "setup"  # the grader could not run the call at all
+    BUDGET = "budget"  # the student's grading time ran out before this call
+    SKIPPED = "skipped"  # not run: the same function (or too many) already hung, crashed or flooded
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,7 @@ graded again). The reports are then built from those files alone.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -19,6 +17,8 @@ from typing import Any, Callable
 
 from grader.course.catalog import Exercise, load_catalog
 from grader.grading.intake import Submission, collect
+from grader.grading.ledger import DEFAULT_BUDGET_SECONDS, Ledger
+from grader.grading.workers import Finished, run_queue
 from grader.grading.recording import ExercisePlan, record_plans
 from grader.grading.sandboxed import SandboxStudent
 from grader.engine.results import SCHEMA_VERSION, ExerciseGrade, ExerciseResult, StudentResult
@@ -31,6 +31,7 @@ class GradeOptions:
     jobs: int = 1
     timeout: float = 3.0
     fresh: bool = False
+    budget: float = DEFAULT_BUDGET_SECONDS  # wall-clock seconds per submission
 
 
 def student_state_path(out: Path, student: str) -> Path:
@@ -46,6 +47,7 @@ def grade_student(sandbox: Any, submission: Submission, plans: dict[str, Exercis
     4. merge into one `ExerciseResult` per submitted exercise, and an honest status line."""
     exercises = [plan.exercise for plan in plans.values()]
     results: dict[str, ExerciseResult] = {}
+    ledger = Ledger(options.budget)
     if submission.refused is None and submission.files:
         with sandbox.open_student(submission.files) as worker:
             students: dict[str, SandboxStudent] = {}
@@ -53,7 +55,7 @@ def grade_student(sandbox: Any, submission: Submission, plans: dict[str, Exercis
             for exercise in exercises:  # 1. prefetch
                 if exercise.filename not in submission.files:
                     continue
-                student = SandboxStudent(worker, plans[exercise.id], options.timeout)
+                student = SandboxStudent(worker, plans[exercise.id], options.timeout, ledger)
                 differing_here = student.prefetch()
                 reused = list(plans[exercise.id].reference_outcomes) if student.load_failure is None else []
                 results[exercise.id] = ExerciseResult(exercise.id, options.seed, reused, student.load_failure)  # 2. reuse
@@ -67,11 +69,13 @@ def grade_student(sandbox: Any, submission: Submission, plans: dict[str, Exercis
                     by_name = {test.name: test for test in tests}
                     results[exercise_id].tests = [by_name.get(t.name, t) for t in results[exercise_id].tests]
     grades = {e.id: ExerciseGrade(e.id, e.points, results.get(e.id)) for e in exercises}
-    return StudentResult(submission.student, submission.digest, options.seed, _status(submission, grades), grades)
+    return StudentResult(submission.student, submission.digest, options.seed, _status(submission, grades, ledger),
+                         grades)
 
 
-def _status(submission: Submission, grades: dict[str, ExerciseGrade]) -> str:
-    """What went wrong for this student, in one Korean line ('정상' when nothing did)."""
+def _status(submission: Submission, grades: dict[str, ExerciseGrade], ledger: Ledger) -> str:
+    """What went wrong for this student, in one Korean line: '정상' only when every call of
+    every submitted exercise returned a value."""
     if submission.refused:
         return f"거부: {submission.refused}"
     if not submission.files:
@@ -79,9 +83,11 @@ def _status(submission: Submission, grades: dict[str, ExerciseGrade]) -> str:
     notes = list(submission.problems)
     notes += [f"{grade.exercise_id}: {grade.result.load_failure.message}" for grade in grades.values()
               if grade.result is not None and grade.result.load_failure is not None]
+    counts = ledger.status_notes()
     missing = [grade.exercise_id for grade in grades.values() if not grade.submitted]
     if missing:
-        notes.append(f"미제출 {len(missing)}개")
+        counts.append(f"미제출 {len(missing)}개")
+    notes += [", ".join(counts)] if counts else []
     return "; ".join(notes) if notes else "정상"
 
 
@@ -101,57 +107,72 @@ def _is_done(out: Path, submission: Submission, seed: int) -> bool:
     return state.get("version") == SCHEMA_VERSION and state.get("digest") == submission.digest and state.get("seed") == seed
 
 
-def _grade_chunk(submissions: list[Submission], plans: dict[str, ExercisePlan], out: Path, options: GradeOptions) -> None:
-    from grader.sandbox import Limits, Sandbox
-
-    with Sandbox(Limits(), call_timeout=options.timeout) as sandbox:
-        _write_json(out / "isolation.json", dict(sandbox.isolation_report))
-        for submission in submissions:
-            result = grade_student(sandbox, submission, plans, options)
-            _write_json(student_state_path(out, submission.student), result.to_json())
-
-
 def grade_class(root: Path, out: Path, options: GradeOptions,
-                on_progress: Callable[[int, int], None] = lambda done, total: None) -> int:
+                on_progress: Callable[[ProgressEvent], None] = lambda event: None) -> int:
     """Grade every submission under `root` into `out` and write the reports; return how many
     submissions there were. Stages: intake → skip what is already graded → record the plans
-    against the reference → grade in sandboxes (one state file per student) → reports."""
+    against the reference → grade in sandboxes on a shared work queue (one state file per
+    student) → reports. Every submission ends with exactly one state file, whatever happened."""
     from grader.grading.reports import write_reports
 
     exercises = list(load_catalog().exercises)
     submissions = collect(root, {e.filename for e in exercises})
     out.mkdir(parents=True, exist_ok=True)
     pending = [s for s in submissions if options.fresh or not _is_done(out, s, options.seed)]
-    on_progress(len(submissions) - len(pending), len(submissions))
+    already = len(submissions) - len(pending)
     if pending:
         plans = record_plans(exercises, options.seed)
-        chunks = [chunk for chunk in (pending[i::options.jobs] for i in range(max(1, options.jobs))) if chunk]
-        if len(chunks) == 1:
-            _grade_chunk(chunks[0], plans, out, options)
-        else:
-            _grade_in_processes(chunks, plans, out, options, submissions, on_progress)
-    on_progress(len(submissions), len(submissions))
+        clock = time.monotonic()
+        done = already
+
+        def finished(event: Finished) -> None:
+            nonlocal done
+            submission = pending[event.index]
+            if event.crashed:
+                _write_json(student_state_path(out, submission.student), _failed_state(submission, exercises, options,
+                                                                                        event.status).to_json())
+            done += 1
+            on_progress(ProgressEvent(done, len(submissions), submission.student,
+                                      f"채점 실패: {event.status}" if event.crashed else event.status,
+                                      event.seconds, time.monotonic() - clock, done - already))
+
+        run_queue(len(pending), options.jobs, lambda: _open_sandbox(out, options),
+                  lambda sandbox, index: _grade_and_save(sandbox, pending[index], plans, out, options), finished)
     isolation_path = out / "isolation.json"
     isolation = json.loads(isolation_path.read_text(encoding="utf-8")) if isolation_path.exists() else {}
     write_reports(out, [student_state_path(out, s.student) for s in submissions], options.seed, isolation)
     return len(submissions)
 
 
-def _grade_in_processes(chunks: list[list[Submission]], plans: dict[str, ExercisePlan], out: Path,
-                        options: GradeOptions, submissions: list[Submission],
-                        on_progress: Callable[[int, int], None]) -> None:
-    """Forked children inherit the recorded plans (nothing is pickled) and write state files."""
-    context = multiprocessing.get_context("fork")
-    processes = [context.Process(target=_grade_chunk, args=(chunk, plans, out, options)) for chunk in chunks]
-    for process in processes:
-        process.start()
-    started = time.time()
-    pending = [student_state_path(out, s.student) for chunk in chunks for s in chunk]
-    already = len(submissions) - len(pending)
-    while any(process.is_alive() for process in processes):
-        time.sleep(0.2)
-        written = sum(1 for path in pending if path.exists() and path.stat().st_mtime >= started)
-        on_progress(already + written, len(submissions))
-    failed = [process.exitcode for process in processes if process.exitcode != 0]
-    if failed:
-        print(f"채점 프로세스가 비정상 종료했습니다 (종료 코드 {failed}).", file=sys.stderr)
+@dataclass(frozen=True)
+class ProgressEvent:
+    """One submission finished; `elapsed` and `graded` (this run) give the rate and the ETA."""
+
+    done: int
+    total: int
+    student: str
+    status: str
+    seconds: float
+    elapsed: float
+    graded: int
+
+
+def _open_sandbox(out: Path, options: GradeOptions) -> Any:
+    from grader.sandbox import Limits, Sandbox
+
+    sandbox = Sandbox(Limits(), call_timeout=options.timeout)
+    _write_json(out / "isolation.json", dict(sandbox.isolation_report))
+    return sandbox
+
+
+def _grade_and_save(sandbox: Any, submission: Submission, plans: dict[str, ExercisePlan], out: Path,
+                    options: GradeOptions) -> str:
+    result = grade_student(sandbox, submission, plans, options)
+    _write_json(student_state_path(out, submission.student), result.to_json())
+    return result.status
+
+
+def _failed_state(submission: Submission, exercises: list[Exercise], options: GradeOptions, why: str) -> StudentResult:
+    """Zero points and the reason, for a submission that killed its grading process twice."""
+    grades = {e.id: ExerciseGrade(e.id, e.points, None) for e in exercises}
+    return StudentResult(submission.student, submission.digest, options.seed, f"채점 실패: {why}", grades)

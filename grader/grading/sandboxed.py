@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from grader.engine import failures
-from grader.engine.results import StudentFailure
+from grader.engine.results import FailureKind, StudentFailure
 from grader.engine.student import StudentError
-from grader.grading.recording import ExercisePlan, RaisedError, call_digest, same_value
+from grader.grading.ledger import Ledger
+from grader.grading.recording import ExercisePlan, RaisedError, RecordedCall, call_digest, same_value
 from grader.sandbox import SandboxError, StudentWorker
 
 
@@ -38,6 +39,8 @@ def failure_from_sandbox(function: str, error: SandboxError, timeout: float, fil
             return failures.syntax_error(filename, error.lineno, text.strip())
         where = f" ({filename} {error.lineno}번째 줄)" if error.lineno else ""
         return failures.import_exception(filename, f"{detail}{where}")
+    if error.kind == "output_flood":
+        return failures.output_flood(function, int(detail) if detail.isdigit() else 2**20)
     if error.kind == "crash":
         if detail.startswith("exit"):
             return failures.exited(function)
@@ -48,14 +51,17 @@ def failure_from_sandbox(function: str, error: SandboxError, timeout: float, fil
 
 
 class SandboxStudent:
-    def __init__(self, worker: StudentWorker, plan: ExercisePlan, timeout: float) -> None:
+    """One exercise of one submission. The `ledger` is shared by all of the submission's
+    exercises: it holds the time budget and the failures that must cost only once."""
+
+    def __init__(self, worker: StudentWorker, plan: ExercisePlan, timeout: float, ledger: Ledger) -> None:
         self.worker = worker
         self.plan = plan
         self.module = plan.exercise.id
         self.filename = plan.exercise.filename
         self.timeout = timeout
+        self.ledger = ledger
         self._fetched: dict[tuple[str, int], Any] = {}
-        self._hung: set[str] = set()
         self._nodeid = ""
         self._index = 0
         self.load_failure: StudentFailure | None = None  # the student's file could not be imported
@@ -66,11 +72,14 @@ class SandboxStudent:
         produced, so its verdict is already known: the reference's."""
         planned = [(nodeid, index, call) for nodeid, calls in self.plan.calls.items() for index, call in enumerate(calls)]
         try:
-            batch = self.worker.call_many(self.module, [(c.function, c.args, c.kwargs) for _, _, c in planned])
-            results = [self._error(c.function, r) if isinstance(r, SandboxError) else r
+            if any(self.ledger.refusal(self.module, c.function) for _, _, c in planned):
+                raise _OneByOne()
+            batch = self.worker.call_many(self.module, [(c.function, c.args, c.kwargs) for _, _, c in planned],
+                                          timeout=self.ledger.remaining())
+            results = [self._error(c.function, r, _raises(c)) if isinstance(r, SandboxError) else r
                        for (_, _, c), r in zip(planned, batch)]
-        except SandboxError:  # hung, crashed or too large: one by one, each with its own deadline
-            results = [self._live(c.function, c.args, c.kwargs) for _, _, c in planned]
+        except (SandboxError, _OneByOne):  # hung, crashed, flooded or too large: one by one, each with its own deadline
+            results = [self._live(c.function, c.args, c.kwargs, _raises(c)) for _, _, c in planned]
         differing: set[str] = set()
         for (nodeid, index, call), result in zip(planned, results):
             self._fetched[(nodeid, index)] = result
@@ -89,24 +98,37 @@ class SandboxStudent:
         if key in self._fetched and key[1] < len(planned) and planned[key[1]].digest == call_digest(function, args, kwargs):
             result = self._fetched[key]
         else:
-            result = self._live(function, args, kwargs)
+            result = self._live(function, args, kwargs, expected_raise=False)
         if isinstance(result, StudentError):
             raise result
         return result
 
-    def _error(self, function: str, error: SandboxError) -> StudentError:
+    def _error(self, function: str, error: SandboxError, expected_raise: bool) -> StudentError:
+        if error.kind == "timeout" and self.ledger.remaining() <= 0.05:  # cut short by the budget, not by itself
+            self.ledger.budget_spent = True
+            return StudentError(failures.budget_exhausted(function, self.ledger.budget_seconds))
         failure = failure_from_sandbox(function, error, self.timeout, self.filename)
         if error.kind == "import_error" and self.load_failure is None:
             self.load_failure = failure
+        if not (expected_raise and failure.kind is FailureKind.EXCEPTION):  # raising was the right answer
+            self.ledger.record(self.module, function, failure)
         return StudentError(failure)
 
-    def _live(self, function: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    def _live(self, function: str, args: tuple[Any, ...], kwargs: dict[str, Any], expected_raise: bool) -> Any:
         """The worker's answer, or the StudentError to raise for it."""
-        if function in self._hung:
-            return StudentError(failures.still_hung(function, self.timeout))
+        refusal = self.ledger.refusal(self.module, function)
+        if refusal is not None:
+            return StudentError(refusal)
         try:
-            return self.worker.call(self.module, function, args, kwargs)
+            return self.worker.call(self.module, function, args, kwargs, timeout=self.ledger.remaining())
         except SandboxError as error:
-            if error.kind == "timeout":
-                self._hung.add(function)
-            return self._error(function, error)
+            return self._error(function, error, expected_raise)
+
+
+def _raises(call: RecordedCall) -> bool:
+    """The reference raised for this input: a student's exception may be the right answer."""
+    return isinstance(call.output, RaisedError)
+
+
+class _OneByOne(Exception):
+    """Some planned call is already refused: each call must be decided on its own."""

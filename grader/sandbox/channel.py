@@ -32,6 +32,11 @@ class ChannelProtocolError(Exception):
     """The worker sent bytes that break the framing or size rules."""
 
 
+class ChannelOutputFlood(Exception):
+    """The worker printed more than the per-call cap while we waited for its answer: reading
+    and discarding the rest would cost as long as the student keeps printing."""
+
+
 class OutputCapture:
     """Keeps the first `limit` bytes a student printed; counts and drops the rest."""
 
@@ -56,11 +61,14 @@ class OutputCapture:
 class Channel:
     """The trusted ends of one worker's three pipes."""
 
-    def __init__(self, request_w: int, response_r: int, output_r: int, capture: OutputCapture) -> None:
+    def __init__(self, request_w: int, response_r: int, output_r: int, capture: OutputCapture,
+                 flood_bytes: int | None = None) -> None:
         self.request_w = request_w
         self.response_r = response_r
         self.output_r: int | None = output_r
         self.capture = capture
+        self.flood_bytes = flood_bytes
+        self.call_output = 0  # bytes printed since `begin_call`
         for fd in (request_w, response_r, output_r):
             os.set_blocking(fd, False)
             try:  # bigger pipes: fewer wake-ups when arrays of several MiB cross
@@ -78,6 +86,9 @@ class Channel:
                     pass
         self.output_r = None
 
+    def begin_call(self) -> None:
+        self.call_output = 0
+
     def drain_output(self, max_bytes: int = 8 * READ_CHUNK) -> None:
         """Read what the worker printed, without blocking and at most `max_bytes` per call."""
         while self.output_r is not None and max_bytes > 0:
@@ -92,6 +103,7 @@ class Channel:
                 self.output_r = None
                 return
             self.capture.add(chunk)
+            self.call_output += len(chunk)
             max_bytes -= len(chunk)
 
     def _wait(self, fd: int, events: int, deadline: float) -> None:
@@ -109,6 +121,8 @@ class Channel:
             for ready_fd, _ in ready:
                 if ready_fd == self.output_r:
                     self.drain_output()
+                    if self.flood_bytes is not None and self.call_output > self.flood_bytes:
+                        raise ChannelOutputFlood()
                 elif ready_fd == fd:
                     hit = True
             if hit:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import signal
 
-KINDS = frozenset({"timeout", "crash", "exception", "bad_output", "missing_function", "import_error", "setup"})
+KINDS = frozenset({"timeout", "crash", "exception", "bad_output", "missing_function", "import_error", "setup",
+                   "output_flood"})
 DETAIL_CHARS = 500
 
 
@@ -36,6 +37,11 @@ def timeout_error(seconds: float) -> SandboxError:
     return SandboxError(
         "timeout",
         f"제한 시간({seconds:g}초) 안에 끝나지 않아 실행을 중단했습니다. 무한 루프나 너무 오래 걸리는 계산이 없는지 확인하세요.")
+
+
+def output_flood_error(limit_bytes: int) -> SandboxError:
+    return SandboxError("output_flood", f"출력이 {limit_bytes // 1024} KiB를 넘어 실행을 중단했습니다 (출력 과다).",
+                        detail=str(limit_bytes))
 
 
 def crash_error(status: dict | None, cpu_seconds: int) -> SandboxError:

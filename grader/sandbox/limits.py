@@ -22,6 +22,9 @@ class Limits:
     file_size_bytes: int = 1 * 2**20
     open_files: int = 64
     output_bytes: int = 64 * 1024
+    """How much of what a student prints is kept (for feedback); the rest is counted and dropped."""
+    flood_bytes: int = 1 * 2**20
+    """A call that prints more than this is stopped and fails as an output flood."""
     value_bytes: int = 64 * 2**20
     """Total size of numpy arrays in one call's arguments or result."""
     workdir_bytes: int = 16 * 2**20

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import errors
-from .channel import Channel, ChannelClosed, ChannelProtocolError, ChannelTimeout, OutputCapture
+from .channel import Channel, ChannelClosed, ChannelOutputFlood, ChannelProtocolError, ChannelTimeout, OutputCapture
 from .limits import Limits
 from .runtime import codec, framing
 from .forkserver_client import ForkServerClient
@@ -124,7 +124,8 @@ class StudentWorker:
         self._hello_isolation: dict[str, bool | str] = {}
         self._closed = False
 
-    def call(self, module: str, function: str, args: tuple = (), kwargs: dict | None = None) -> Any:
+    def call(self, module: str, function: str, args: tuple = (), kwargs: dict | None = None,
+             timeout: float | None = None) -> Any:
         """Call `module.function(*args, **kwargs)` in the worker and return the decoded result.
 
         `module` is a file stem of the submitted files; it is imported once per worker (under
@@ -132,7 +133,7 @@ class StudentWorker:
         as numpy scalars of the same dtype; a `np.random.Generator` argument is rebuilt from its
         state, so the worker draws the same numbers but the caller's generator is not advanced.
         Raises SandboxError; after "timeout" or "crash" the next call starts a fresh worker
-        over a fresh copy of the files.
+        over a fresh copy of the files. `timeout` may shorten (never lengthen) the call deadline.
         """
         if self._closed:
             raise errors.setup_error("이미 닫힌 작업자입니다")
@@ -148,10 +149,13 @@ class StudentWorker:
         request = framing.encode_message(
             {"op": "call", "module": module, "function": function, "args": args_tree, "kwargs": kwargs_tree},
             blobs + more)
-        header, reply_blobs = self._exchange(request, time.monotonic() + self._sandbox.call_timeout)
+        header, reply_blobs = self._exchange(request, time.monotonic() + self._limit(timeout))
         return self._interpret(header, reply_blobs, module, function)
 
-    def call_many(self, module: str, calls: list[tuple[str, tuple, dict]]) -> list[Any]:
+    def _limit(self, timeout: float | None) -> float:
+        return self._sandbox.call_timeout if timeout is None else max(0.0, min(timeout, self._sandbox.call_timeout))
+
+    def call_many(self, module: str, calls: list[tuple[str, tuple, dict]], timeout: float | None = None) -> list[Any]:
         """Many calls of one module in one round trip; each item is the result or the
         SandboxError that call would have raised. The whole batch shares one deadline
         (`call_timeout` plus 20 ms a call); a batch that times out, crashes or answers too much
@@ -172,7 +176,7 @@ class StudentWorker:
         except codec.CodecError as exc:
             raise errors.setup_error(f"인자를 보낼 수 없습니다 ({exc.reason}: {exc.type_name})") from None
         request = framing.encode_message({"op": "call_many", "module": module, "calls": entries}, blobs)
-        header, reply_blobs = self._exchange(request, time.monotonic() + self._sandbox.call_timeout + 0.02 * len(calls))
+        header, reply_blobs = self._exchange(request, time.monotonic() + self._limit(timeout) + 0.02 * len(calls))
         replies = header.get("batch")
         if header.get("ok") is not True or not isinstance(replies, list) or len(replies) != len(calls):
             self._stop(grace=0.0)
@@ -196,9 +200,13 @@ class StudentWorker:
         a worker that times out, dies or breaks the protocol is stopped and reported."""
         limits = self._sandbox.limits
         live = self._ensure_worker()
+        live.channel.begin_call()
         try:
             live.channel.send(request, deadline)
             header, reply_blobs = live.channel.receive(limits.value_bytes, deadline)
+        except ChannelOutputFlood:
+            self._stop(grace=0.0)
+            raise errors.output_flood_error(limits.flood_bytes) from None
         except ChannelTimeout:
             self._stop(grace=0.0)
             raise errors.timeout_error(self._sandbox.call_timeout) from None
@@ -275,7 +283,7 @@ class StudentWorker:
         finally:
             for fd in (request_r, response_w, output_w):
                 os.close(fd)
-        live = _LiveWorker(pid, Channel(request_w, response_r, output_r, self._capture), workdir)
+        live = _LiveWorker(pid, Channel(request_w, response_r, output_r, self._capture, sandbox.limits.flood_bytes), workdir)
         self._live = live
         try:
             hello, _ = live.channel.receive(HELLO_BYTES, time.monotonic() + SETUP_TIMEOUT)

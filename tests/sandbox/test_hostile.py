@@ -294,12 +294,24 @@ def ticks():
 
 
 def test_huge_stdout_is_bounded(sandbox: Sandbox) -> None:
-    source = "import sys\ndef f():\n    chunk = 'x' * 2**20\n    for _ in range(100):\n        sys.stdout.write(chunk)\n    return 'done'\n"
+    """Printing under the flood cap still returns; what is kept of the output is capped."""
+    source = "import sys\ndef f():\n    chunk = 'x' * 2**16\n    for _ in range(8):\n        sys.stdout.write(chunk)\n    return 'done'\n"
     with sandbox.open_student({"student.py": source.encode()}) as worker:
         assert worker.call("student", "f") == "done"
         text = worker.output()
     assert len(text.encode()) < sandbox.limits.output_bytes + 200
     assert "생략" in text
+
+
+def test_printing_without_end_is_stopped_as_an_output_flood(sandbox: Sandbox) -> None:
+    source = "import sys\ndef f():\n    while True:\n        sys.stdout.write('x' * 4096)\ndef g():\n    return 2\n"
+    started = time.monotonic()
+    with sandbox.open_student({"student.py": source.encode()}) as worker:
+        with pytest.raises(SandboxError) as info:
+            worker.call("student", "f")
+        assert info.value.kind == "output_flood" and "출력 과다" in info.value.message
+        assert worker.call("student", "g") == 2  # a fresh worker for the next call
+    assert time.monotonic() - started < sandbox.call_timeout
 
 
 def test_network_is_unreachable(sandbox: Sandbox) -> None:
