@@ -1,16 +1,15 @@
-"""Batch-grading throughput and memory: `learn grade` against a naive homegrown grader.
+"""Batch-grading throughput and memory: `learn grade` against a naive grader, same jobs, same run.
 
-Builds a synthetic class (default 200 students: correct, partly wrong, broken, hostile and
-incomplete submissions of all exercises), grades it with `learn grade` (full isolation), and
-times the naive baseline on a stratified sample of the same class: one `python -m pytest`
-process per student importing the student's files into the test process, as homegrown graders
-do. Prints submissions per second for both, the ratio, and the peak memory (sum of PSS over the
-whole process tree, sampled every 50 ms). Hostile files that hang or bomb are left out of the
-synthetic class because they would stall the naive baseline, and so is the one that searches the
-whole file system for the reference (the naive grader has no chroot, so it would crawl the disk);
-the test suite grades all of them.
+Builds a realistic class (default 30 students: correct, partly wrong, broken, stubs, and one each
+of an infinite loop, an output flood and a crash in every function), grades it with `learn grade`
+(full isolation, per-student budget) and with the naive baseline: one `python -m pytest` process
+per student importing the student's files into the test process, as homegrown graders do, run
+`--jobs` at a time with a per-student wall-clock cap (it has no budget of its own, so a student
+who prints without end would otherwise never finish). Prints submissions per second for both
+and their ratio. `--memory-students 1000` also grades a large class and prints the peak memory
+of the whole `learn grade` process tree (sum of PSS, sampled every 50 ms).
 
-Usage: python benchmarks/grade_throughput.py [--students 200] [--baseline-sample 20] [--jobs 2]
+Usage: python benchmarks/grade_throughput.py [--students 30] [--jobs 2] [--memory-students 0]
 """
 
 from __future__ import annotations
@@ -19,12 +18,12 @@ import argparse
 import os
 import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,35 +32,41 @@ from grader.course.authoring import wrong_implementations  # noqa: E402
 from grader.course.catalog import load_catalog  # noqa: E402
 
 EXERCISES = load_catalog().exercises
-SAFE_HOSTILE = ["patch_numpy_allclose", "patch_pytest_in_sys_modules", "frame_walk", "gc_walk",
-                "object_lying_eq_and_array", "ndarray_subclass_lying_eq", "os_exit_in_function",
-                "sys_exit_at_import", "atexit_handler", "pickled_payload", "nan_output"]
+
+
+HOSTILE_BODIES = {
+    "infinite_loop": "    while True:\n        pass\n",
+    "output_flood": "    while True:\n        print('x' * 4096)\n",
+    "crash": "    import os\n    os._exit(1)\n",
+}
 
 
 def build_class(target: Path, students: int, seed: int = 7) -> dict[str, str]:
-    """Write the class; return student -> kind."""
+    """Write the class; return student -> kind. A third correct, half partly wrong, the rest
+    broken (syntax error) or untouched stubs, plus the three hostile students."""
     rng = random.Random(seed)
     kinds = {}
-    for index in range(students):
-        kind = rng.choices(["correct", "partly_wrong", "broken", "hostile", "incomplete"], [40, 25, 15, 10, 10])[0]
+    honest = max(0, students - len(HOSTILE_BODIES))
+    plan = ["correct"] * (honest // 3) + ["partly_wrong"] * (honest // 2)
+    plan += ["broken", "stubs"] * ((honest - len(plan)) // 2 + 1)
+    for index, kind in enumerate(plan[:honest] + list(HOSTILE_BODIES)):
         folder = target / f"student{index:04d}"
         folder.mkdir(parents=True)
         for exercise in EXERCISES:
-            source = ROOT / "solutions" / exercise.filename
+            path = folder / exercise.filename
+            if kind in HOSTILE_BODIES:
+                path.write_text("".join(f"def {name}(*args, **kwargs):\n{HOSTILE_BODIES[kind]}\n"
+                                        for name in exercise.functions), encoding="utf-8")
+                continue
             wrong = wrong_implementations(exercise.id)
-            if kind == "partly_wrong" and rng.random() < 0.5:
-                (folder / exercise.filename).write_text(rng.choice(wrong).source, encoding="utf-8")
-                continue
-            elif kind == "broken":
-                source = ROOT / "exercises" / exercise.filename
-            elif kind == "incomplete" and rng.random() < 0.5:
-                continue
-            shutil.copyfile(source, folder / exercise.filename)
+            if kind == "partly_wrong" and wrong and rng.random() < 0.4:
+                path.write_text(rng.choice(wrong).source, encoding="utf-8")
+            elif kind == "stubs":
+                shutil.copyfile(ROOT / "exercises" / exercise.filename, path)
+            else:
+                shutil.copyfile(ROOT / "solutions" / exercise.filename, path)
         if kind == "broken":
             (folder / "01_mse.py").write_text("def mse(y_true, y_pred):\n    return (\n", encoding="utf-8")
-        if kind == "hostile":
-            attack = ROOT / "tests" / "grading" / "hostile" / f"{rng.choice(SAFE_HOSTILE)}.py"
-            shutil.copyfile(attack, folder / "03_threshold.py")
         kinds[folder.name] = kind
     return kinds
 
@@ -113,26 +118,34 @@ def run_with_peak_memory(command: list[str]) -> tuple[float, int, subprocess.Com
     return elapsed, peak, subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
-def naive_seconds(folder: Path, sample: list[str]) -> list[float]:
+def naive_run(folder: Path, students: list[str], jobs: int, cap: float) -> tuple[float, int]:
+    """Grade every student with the naive grader, `jobs` at a time; return (seconds, students capped)."""
     env = {**os.environ, "PYTHONPATH": f"{ROOT / 'benchmarks'}{os.pathsep}{ROOT}", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
     checks = [str(ROOT / "grader" / "checks" / f"check_{e.id}.py") for e in EXERCISES]
-    times = []
-    for student in sample:
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "naive_grader_plugin", "-p", "no:cacheprovider",
-                        "--import-mode=importlib", "--rootdir", str(ROOT / "grader" / "checks"),
-                        "-c", str(ROOT / "grader" / "checks" / "pytest.ini"), *checks],
-                       env={**env, "STUDENT_DIR": str(folder / student)}, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, timeout=300)
-        times.append(time.perf_counter() - started)
-    return times
+
+    def one(student: str) -> bool:
+        try:
+            subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "naive_grader_plugin", "-p", "no:cacheprovider",
+                            "--import-mode=importlib", "--rootdir", str(ROOT / "grader" / "checks"),
+                            "-c", str(ROOT / "grader" / "checks" / "pytest.ini"), *checks],
+                           env={**env, "STUDENT_DIR": str(folder / student)}, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, timeout=cap)
+            return False
+        except subprocess.TimeoutExpired:
+            return True
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        capped = sum(pool.map(one, students))
+    return time.perf_counter() - started, capped
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--students", type=int, default=200)
-    parser.add_argument("--baseline-sample", type=int, default=20)
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--students", type=int, default=30)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--naive-cap", type=float, default=120.0, help="wall-clock cap per student for the naive grader")
+    parser.add_argument("--memory-students", type=int, default=0, help="also grade a class this large for peak memory")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "class"
@@ -142,19 +155,27 @@ def main() -> None:
         elapsed, peak_kib, result = run_with_peak_memory(learn)
         if result.returncode != 0:
             raise SystemExit(f"learn grade failed: {result.stderr[-2000:]}")
-        names = sorted(kinds)
-        step = max(1, len(names) // args.baseline_sample)
-        sample = names[::step][: args.baseline_sample]
-        baseline = naive_seconds(folder, sample)
-    learn_rate = args.students / elapsed
-    naive_rate = 1 / statistics.mean(baseline)
+        naive_elapsed, capped = naive_run(folder, sorted(kinds), args.jobs, args.naive_cap)
+        big_peak = None
+        if args.memory_students:
+            big = Path(scratch) / "big"
+            build_class(big, args.memory_students)
+            _, big_peak, big_result = run_with_peak_memory(
+                [sys.executable, "-m", "grader", "grade", str(big), "--out", str(Path(scratch) / "big-out"),
+                 "--jobs", str(args.jobs), "--seed", "0"])
+            if big_result.returncode != 0:
+                raise SystemExit(f"learn grade (large class) failed: {big_result.stderr[-2000:]}")
     mix = {kind: list(kinds.values()).count(kind) for kind in sorted(set(kinds.values()))}
-    print(f"class: {args.students} students {mix}, {len(EXERCISES)} exercises, jobs={args.jobs}")
-    print(f"learn grade (sandboxed):  {elapsed:.1f} s  -> {learn_rate:.2f} submissions/s")
-    print(f"naive baseline (sample of {len(sample)}, sequential, no isolation): "
-          f"{statistics.mean(baseline):.2f} s/student -> {naive_rate:.2f} submissions/s")
-    print(f"throughput ratio learn/naive: {learn_rate / naive_rate:.1f}x   (target >= 10x)")
-    print(f"peak memory of the learn grade process tree (PSS): {peak_kib / 1024:.0f} MiB   (target < 1024 MiB at 1,000 students)")
+    learn_rate, naive_rate = len(kinds) / elapsed, len(kinds) / naive_elapsed
+    print(f"class: {len(kinds)} students {mix}, {len(EXERCISES)} exercises, jobs={args.jobs} for both graders")
+    print(f"learn grade (sandboxed, budgeted): {elapsed:.1f} s -> {learn_rate:.2f} students/s")
+    print(f"naive pytest-per-student grader:   {naive_elapsed:.1f} s -> {naive_rate:.2f} students/s "
+          f"({capped} student(s) stopped at the {args.naive_cap:g} s cap)")
+    print(f"throughput ratio learn/naive: {learn_rate / naive_rate:.1f}x")
+    print(f"peak memory, learn grade process tree (PSS), {len(kinds)} students: {peak_kib / 1024:.0f} MiB")
+    if big_peak is not None:
+        print(f"peak memory, learn grade process tree (PSS), {args.memory_students} students: {big_peak / 1024:.0f} MiB "
+              "(target < 1024 MiB)")
 
 
 if __name__ == "__main__":

@@ -20,11 +20,11 @@ CATALOG = {e.id: e for e in load_catalog().exercises}
 
 
 class _Missing:
-    def __init__(self, reason: str) -> None:
-        self.reason = reason
+    def __init__(self, failure) -> None:
+        self.failure = failure
 
     def call(self, function, args=(), kwargs=None):
-        raise StudentError(self.reason)
+        raise StudentError(self.failure)
 
 
 def _exercise(request) -> str:
@@ -38,7 +38,7 @@ def student(request):
     try:
         return ModuleStudent(load_learner_module(path, exercise.filename), exercise.filename)
     except LoadError as error:
-        return _Missing(str(error))
+        return _Missing(error.failure)
 
 
 @pytest.fixture

@@ -28,9 +28,12 @@ from grader.engine.student import StudentError
 
 @dataclass(frozen=True)
 class RaisedError:
-    """The reference raised for this input (the check expects the student to raise too)."""
+    """The reference raised for this input (the check expects the student to raise too).
+    Checks judge a raised exception by its type alone (`StudentFailure.exception`), so a
+    student who raises the same type gets the reference's verdict without a re-check."""
 
     message: str
+    exception: str
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ class RecordingStudent:
             output = getattr(self.plan.reference, function)(*args, **kwargs)
         except Exception as error:
             failure = failures.exception(function, type(error).__name__, str(error).strip())
-            self._current.append(RecordedCall(function, sent_args, sent_kwargs, digest, RaisedError(failure.message)))
+            self._current.append(RecordedCall(function, sent_args, sent_kwargs, digest, RaisedError(failure.message, type(error).__name__)))
             raise StudentError(failure) from None
         self._current.append(RecordedCall(function, sent_args, sent_kwargs, digest, copy.deepcopy(output)))
         return output

@@ -83,7 +83,7 @@ class SandboxStudent:
         differing: set[str] = set()
         for (nodeid, index, call), result in zip(planned, results):
             self._fetched[(nodeid, index)] = result
-            if isinstance(result, StudentError) or isinstance(call.output, RaisedError) or not same_value(result, call.output):
+            if not _same_outcome(result, call.output):
                 differing.add(nodeid)
         return differing
 
@@ -123,6 +123,15 @@ class SandboxStudent:
             return self.worker.call(self.module, function, args, kwargs, timeout=self.ledger.remaining())
         except SandboxError as error:
             return self._error(function, error, expected_raise)
+
+
+def _same_outcome(result: Any, recorded: Any) -> bool:
+    """The student's outcome equals the reference's: the same value, bit for bit, or an exception
+    of the same type where the reference raised."""
+    if isinstance(recorded, RaisedError):
+        return (isinstance(result, StudentError) and result.failure.kind is FailureKind.EXCEPTION
+                and result.failure.exception == recorded.exception)
+    return not isinstance(result, StudentError) and same_value(result, recorded)
 
 
 def _raises(call: RecordedCall) -> bool:
