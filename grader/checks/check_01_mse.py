@@ -17,19 +17,19 @@ def _errors(y, p):
 
 
 MSE_MISTAKES = (
-    Mistake("MSE를 평균이 아니라 합으로 계산했습니다 (n으로 나누지 않음).", lambda y, p: np.sum(_errors(y, p) ** 2)),
-    Mistake("제곱 대신 절댓값을 썼습니다: 그것은 MAE입니다.", lambda y, p: np.mean(np.abs(_errors(y, p)))),
-    Mistake("평균 뒤에 제곱근을 씌웠습니다: 그것은 RMSE입니다.", lambda y, p: np.sqrt(np.mean(_errors(y, p) ** 2))),
+    Mistake("MSE를 평균이 아니라 합으로 계산했습니다 (n으로 나누지 않음).", lambda y, p: np.sum(_errors(y, p) ** 2), id="mse-sum-instead-of-mean"),
+    Mistake("제곱 대신 절댓값을 썼습니다: 그것은 MAE입니다.", lambda y, p: np.mean(np.abs(_errors(y, p))), id="mse-abs-instead-of-square"),
+    Mistake("평균 뒤에 제곱근을 씌웠습니다: 그것은 RMSE입니다.", lambda y, p: np.sqrt(np.mean(_errors(y, p) ** 2)), id="mse-sqrt-of-mean"),
     Mistake("n이 아니라 n − 1로 나눴습니다 (표본 분산의 공식과 혼동).",
-            lambda y, p: np.sum(_errors(y, p) ** 2) / (np.size(y) - 1)),
-    Mistake("오차를 먼저 평균한 뒤 제곱했습니다: 양과 음의 오차가 서로 지워집니다.", lambda y, p: np.mean(_errors(y, p)) ** 2),
+            lambda y, p: np.sum(_errors(y, p) ** 2) / (np.size(y) - 1), id="mse-divide-by-n-minus-1"),
+    Mistake("오차를 먼저 평균한 뒤 제곱했습니다: 양과 음의 오차가 서로 지워집니다.", lambda y, p: np.mean(_errors(y, p)) ** 2, id="mse-square-of-mean-error"),
 )
 
 MAE_MISTAKES = (
-    Mistake("MAE를 평균이 아니라 합으로 계산했습니다 (n으로 나누지 않음).", lambda y, p: np.sum(np.abs(_errors(y, p)))),
-    Mistake("절댓값을 빠뜨렸습니다: 양과 음의 오차가 서로 지워집니다.", lambda y, p: np.mean(_errors(y, p))),
-    Mistake("절댓값 대신 제곱을 썼습니다: 그것은 MSE입니다.", lambda y, p: np.mean(_errors(y, p) ** 2)),
-    Mistake("오차를 먼저 평균한 뒤 절댓값을 씌웠습니다.", lambda y, p: abs(np.mean(_errors(y, p)))),
+    Mistake("MAE를 평균이 아니라 합으로 계산했습니다 (n으로 나누지 않음).", lambda y, p: np.sum(np.abs(_errors(y, p))), id="mae-sum-instead-of-mean"),
+    Mistake("절댓값을 빠뜨렸습니다: 양과 음의 오차가 서로 지워집니다.", lambda y, p: np.mean(_errors(y, p)), id="mae-missing-abs"),
+    Mistake("절댓값 대신 제곱을 썼습니다: 그것은 MSE입니다.", lambda y, p: np.mean(_errors(y, p) ** 2), id="mae-square-instead-of-abs"),
+    Mistake("오차를 먼저 평균한 뒤 절댓값을 씌웠습니다.", lambda y, p: abs(np.mean(_errors(y, p))), id="mae-abs-of-mean-error"),
 )
 
 EDGE_CASES = {

@@ -30,29 +30,29 @@ def _with_cells(formula):
 
 MATRIX_MISTAKES = (
     Mistake("scikit-learn의 배치 [[TN, FP], [FN, TP]]를 썼습니다. 이 과정의 표는 [[TP, FN], [FP, TN]]입니다.",
-            _with_cells(lambda tp, fn, fp, tn: np.array([[tn, fp], [fn, tp]]))),
+            _with_cells(lambda tp, fn, fp, tn: np.array([[tn, fp], [fn, tp]])), id="matrix-sklearn-layout"),
     Mistake("행과 열을 바꿨습니다 (행이 예측, 열이 실제). 행은 실제, 열은 예측입니다.",
-            _with_cells(lambda tp, fn, fp, tn: np.array([[tp, fp], [fn, tn]]))),
+            _with_cells(lambda tp, fn, fp, tn: np.array([[tp, fp], [fn, tn]])), id="matrix-rows-are-predictions"),
 )
 
 ACCURACY_MISTAKES = (
-    Mistake("양성을 맞힌 것(TP)만 세었습니다. 정확도는 (TP + TN) / 전체입니다.", _with_cells(lambda tp, fn, fp, tn: tp / (tp + fn + fp + tn))),
-    Mistake("틀린 비율(오류율)을 계산했습니다.", _with_cells(lambda tp, fn, fp, tn: (fn + fp) / (tp + fn + fp + tn))),
+    Mistake("양성을 맞힌 것(TP)만 세었습니다. 정확도는 (TP + TN) / 전체입니다.", _with_cells(lambda tp, fn, fp, tn: tp / (tp + fn + fp + tn)), id="accuracy-counts-only-tp"),
+    Mistake("틀린 비율(오류율)을 계산했습니다.", _with_cells(lambda tp, fn, fp, tn: (fn + fp) / (tp + fn + fp + tn)), id="accuracy-error-rate"),
 )
 
 SENSITIVITY_MISTAKES = (
     Mistake("민감도 대신 정밀도(precision) TP / (TP + FP)를 계산했습니다. 민감도의 분모는 실제 양성 전체 TP + FN입니다.",
-            _with_cells(lambda tp, fn, fp, tn: _ratio(tp, tp + fp))),
-    Mistake("민감도 대신 특이도 TN / (TN + FP)를 계산했습니다.", _with_cells(lambda tp, fn, fp, tn: _ratio(tn, tn + fp))),
-    Mistake("분모에 전체 개수를 썼습니다: TP / 전체는 민감도가 아닙니다.", _with_cells(lambda tp, fn, fp, tn: tp / (tp + fn + fp + tn))),
+            _with_cells(lambda tp, fn, fp, tn: _ratio(tp, tp + fp)), id="sensitivity-precision-instead"),
+    Mistake("민감도 대신 특이도 TN / (TN + FP)를 계산했습니다.", _with_cells(lambda tp, fn, fp, tn: _ratio(tn, tn + fp)), id="sensitivity-specificity-instead"),
+    Mistake("분모에 전체 개수를 썼습니다: TP / 전체는 민감도가 아닙니다.", _with_cells(lambda tp, fn, fp, tn: tp / (tp + fn + fp + tn)), id="sensitivity-divide-by-total"),
 )
 
 SPECIFICITY_MISTAKES = (
     Mistake("특이도 대신 음성 예측도(NPV) TN / (TN + FN)를 계산했습니다. 특이도의 분모는 실제 음성 전체 TN + FP입니다.",
-            _with_cells(lambda tp, fn, fp, tn: _ratio(tn, tn + fn))),
-    Mistake("특이도 대신 민감도 TP / (TP + FN)를 계산했습니다.", _with_cells(lambda tp, fn, fp, tn: _ratio(tp, tp + fn))),
+            _with_cells(lambda tp, fn, fp, tn: _ratio(tn, tn + fn)), id="specificity-npv-instead"),
+    Mistake("특이도 대신 민감도 TP / (TP + FN)를 계산했습니다.", _with_cells(lambda tp, fn, fp, tn: _ratio(tp, tp + fn)), id="specificity-sensitivity-instead"),
     Mistake("특이도를 1 − 민감도로 계산했습니다. 둘은 서로 다른 집단(실제 음성과 실제 양성)에서 구합니다.",
-            _with_cells(lambda tp, fn, fp, tn: 1 - _ratio(tp, tp + fn))),
+            _with_cells(lambda tp, fn, fp, tn: 1 - _ratio(tp, tp + fn)), id="specificity-one-minus-sensitivity"),
 )
 
 FUNCTIONS = {

@@ -12,18 +12,18 @@ LABELS = Array(kind="int")
 
 THRESHOLD_MISTAKES = (
     Mistake("임계값과 같은 확률을 음성으로 처리했습니다 (>= 대신 > 를 씀). 이 과정에서는 p ≥ threshold이면 양성입니다.",
-            lambda p, t=0.5: (np.asarray(p) > t).astype(int)),
+            lambda p, t=0.5: (np.asarray(p) > t).astype(int), id="gt-instead-of-ge"),
     Mistake("비교 방향이 반대입니다: 임계값보다 '낮은' 확률을 양성으로 예측했습니다.",
-            lambda p, t=0.5: (np.asarray(p) < t).astype(int)),
+            lambda p, t=0.5: (np.asarray(p) < t).astype(int), id="lt-instead-of-ge"),
     Mistake("임계값 인자를 무시하고 항상 0.5를 썼습니다.",
-            lambda p, t=0.5: (np.asarray(p) >= 0.5).astype(int)),
+            lambda p, t=0.5: (np.asarray(p) >= 0.5).astype(int), id="threshold-ignored"),
 )
 
 COUNT_MISTAKES = (
     Mistake("임계값과 같은 확률을 세지 않았습니다 (>= 대신 > 를 씀).",
-            lambda p, ts: np.array([np.sum(np.asarray(p) > t) for t in ts])),
+            lambda p, ts: np.array([np.sum(np.asarray(p) > t) for t in ts]), id="count-gt-instead-of-ge"),
     Mistake("양성이 아니라 음성으로 예측되는 샘플 수를 셌습니다.",
-            lambda p, ts: np.array([np.sum(np.asarray(p) < t) for t in ts])),
+            lambda p, ts: np.array([np.sum(np.asarray(p) < t) for t in ts]), id="count-negatives"),
 )
 
 EDGE_CASES = {

@@ -28,20 +28,20 @@ def _k(labels, num_classes):
 TO_MISTAKES = (
     Mistake("등장한 클래스만 열로 만들었습니다 (np.unique로 번호를 다시 매김). 클래스 번호가 곧 열 번호이고, "
             "등장하지 않은 클래스도 열이 있어야 합니다.",
-            lambda labels, num_classes=None: _one_hot(np.unique(labels, return_inverse=True)[1], len(np.unique(labels)))),
+            lambda labels, num_classes=None: _one_hot(np.unique(labels, return_inverse=True)[1], len(np.unique(labels))), id="relabel-with-unique"),
     Mistake("num_classes 인자를 무시하고 항상 최댓값 + 1을 썼습니다.",
-            lambda labels, num_classes=None: _one_hot(np.asarray(labels), int(np.max(labels)) + 1)),
+            lambda labels, num_classes=None: _one_hot(np.asarray(labels), int(np.max(labels)) + 1), id="num-classes-ignored"),
     Mistake("결과의 모양이 (num_classes, n)입니다 (전치됨). 한 행이 한 샘플인 (n, num_classes)이어야 합니다.",
-            lambda labels, num_classes=None: _one_hot(np.asarray(labels), _k(labels, num_classes)).T),
+            lambda labels, num_classes=None: _one_hot(np.asarray(labels), _k(labels, num_classes)).T, id="transposed-result"),
     Mistake("레이블을 1부터 센다고 보고 1을 뺐습니다. 이 과정의 클래스 번호는 0부터 시작합니다.",
-            lambda labels, num_classes=None: _one_hot(np.asarray(labels) - 1, _k(labels, num_classes))),
+            lambda labels, num_classes=None: _one_hot(np.asarray(labels) - 1, _k(labels, num_classes)), id="labels-from-one"),
 )
 
 FROM_MISTAKES = (
     Mistake("argmax를 열 방향(axis=0)으로 했습니다. 샘플마다(행마다) 고르려면 axis=1입니다.",
-            lambda one_hot: np.argmax(np.asarray(one_hot), axis=0)),
+            lambda one_hot: np.argmax(np.asarray(one_hot), axis=0), id="argmax-axis-0"),
     Mistake("argmax 대신 max를 썼습니다: 1이 있는 '자리'(열 번호)가 아니라 값 1을 반환합니다.",
-            lambda one_hot: np.max(np.asarray(one_hot), axis=1).astype(int)),
+            lambda one_hot: np.max(np.asarray(one_hot), axis=1).astype(int), id="max-instead-of-argmax"),
 )
 
 TO_CASES = {

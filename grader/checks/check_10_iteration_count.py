@@ -13,23 +13,23 @@ COUNT = Integer()
 
 PER_EPOCH_MISTAKES = (
     Mistake("내림(//)을 썼습니다: 나누어떨어지지 않을 때 마지막 작은 배치를 빠뜨립니다. 올림(math.ceil)이 맞습니다.",
-            lambda n, b: n // b),
+            lambda n, b: n // b, id="floor-instead-of-ceil"),
     Mistake("반올림했습니다: 남은 샘플이 배치의 절반보다 적으면 마지막 배치를 빠뜨립니다. 올림이 맞습니다.",
-            lambda n, b: int(round(n / b))),
-    Mistake("배치 크기와 배치 수를 혼동했습니다 (batch_size를 그대로 반환).", lambda n, b: b),
+            lambda n, b: int(round(n / b)), id="round-instead-of-ceil"),
+    Mistake("배치 크기와 배치 수를 혼동했습니다 (batch_size를 그대로 반환).", lambda n, b: b, id="batch-size-instead-of-count"),
 )
 
 TOTAL_MISTAKES = (
-    Mistake("한 에포크의 이터레이션을 내림(//)으로 계산했습니다.", lambda n, b, e: e * (n // b)),
-    Mistake("에포크 수를 곱하지 않았습니다: 한 에포크의 이터레이션 수만 반환했습니다.", lambda n, b, e: math.ceil(n / b)),
+    Mistake("한 에포크의 이터레이션을 내림(//)으로 계산했습니다.", lambda n, b, e: e * (n // b), id="total-floor-instead-of-ceil"),
+    Mistake("에포크 수를 곱하지 않았습니다: 한 에포크의 이터레이션 수만 반환했습니다.", lambda n, b, e: math.ceil(n / b), id="total-missing-epochs"),
     Mistake("샘플 수 × 에포크를 배치 크기로 한 번에 나눴습니다: 에포크마다 생기는 마지막 작은 배치를 한 번만 셉니다.",
-            lambda n, b, e: math.ceil(n * e / b)),
+            lambda n, b, e: math.ceil(n * e / b), id="total-ceil-of-all-samples"),
 )
 
 LAST_BATCH_MISTAKES = (
     Mistake("나머지(n % batch_size)를 그대로 썼습니다: 나누어떨어지면 마지막 배치는 0개가 아니라 batch_size개입니다.",
-            lambda n, b: n % b),
-    Mistake("마지막 배치도 항상 batch_size개라고 가정했습니다.", lambda n, b: b),
+            lambda n, b: n % b, id="last-remainder-zero-when-divisible"),
+    Mistake("마지막 배치도 항상 batch_size개라고 가정했습니다.", lambda n, b: b, id="last-always-batch-size"),
 )
 
 FUNCTIONS = {

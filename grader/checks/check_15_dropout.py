@@ -28,13 +28,13 @@ def _dropout(rule):
 
 TRAINING_MISTAKES = (
     Mistake("남은 값을 1/(1 − rate)배로 키우지 않았습니다: 학습 때 출력의 기댓값이 (1 − rate)배로 줄어듭니다.",
-            _dropout(lambda x, rate, u: (x * (u >= rate), u >= rate))),
+            _dropout(lambda x, rate, u: (x * (u >= rate), u >= rate)), id="dropout-without-rescale"),
     Mistake("1/(1 − rate)로 나누지 않고 (1 − rate)를 곱했습니다.",
-            _dropout(lambda x, rate, u: (x * (u >= rate) * (1 - rate), u >= rate))),
+            _dropout(lambda x, rate, u: (x * (u >= rate) * (1 - rate), u >= rate)), id="dropout-multiply-by-keep"),
     Mistake("rate를 '남길 확률'로 썼습니다. rate는 '버릴 확률'입니다.",
-            _dropout(lambda x, rate, u: (x * (u < rate) / rate, u < rate))),
+            _dropout(lambda x, rate, u: (x * (u < rate) / rate, u < rate)), id="rate-as-keep-probability"),
     Mistake("마스크의 부등호가 반대입니다 (u < rate인 자리를 남김): 남길 확률이 rate가 됩니다.",
-            _dropout(lambda x, rate, u: (x * (u < rate) / (1 - rate), u < rate))),
+            _dropout(lambda x, rate, u: (x * (u < rate) / (1 - rate), u < rate)), id="mask-inequality-reversed"),
 )
 
 
@@ -47,11 +47,11 @@ def _inference_mistake(rule):
 
 INFERENCE_MISTAKES = (
     Mistake("추론(training=False)에서도 1/(1 − rate)배로 키웠습니다. inverted dropout은 추론 때 아무것도 하지 않습니다.",
-            _inference_mistake(lambda x, rate, rng: (x / (1 - rate), np.ones(x.shape, dtype=bool)))),
+            _inference_mistake(lambda x, rate, rng: (x / (1 - rate), np.ones(x.shape, dtype=bool))), id="inference-rescaled"),
     Mistake("추론(training=False)에서도 (1 − rate)를 곱했습니다. 그것은 학습 때 키우지 않는 옛 방식의 보정입니다.",
-            _inference_mistake(lambda x, rate, rng: (x * (1 - rate), np.ones(x.shape, dtype=bool)))),
+            _inference_mistake(lambda x, rate, rng: (x * (1 - rate), np.ones(x.shape, dtype=bool))), id="inference-multiply-by-keep"),
     Mistake("추론(training=False)에서도 뉴런을 버렸습니다. 드롭아웃은 학습 때만 씁니다.",
-            _inference_mistake(lambda x, rate, rng: (x * (rng.random(x.shape) >= rate) / (1 - rate), rng.random(x.shape) >= rate))),
+            _inference_mistake(lambda x, rate, rng: (x * (rng.random(x.shape) >= rate) / (1 - rate), rng.random(x.shape) >= rate)), id="inference-drops-units"),
 )
 
 CASES = {
