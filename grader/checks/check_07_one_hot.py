@@ -53,6 +53,9 @@ TO_CASES = {
     "모두 같은 클래스": (np.array([1, 1, 1]), 2),
     "열이 행보다 많음": (np.array([5, 2]), 7),
     "행과 열의 수가 같음": (np.array([1, 2, 0]), 3),
+    "레이블 없음 (n = 0), num_classes 생략 → 모양 (0, 0)": (np.array([], dtype=np.int64), None),
+    "레이블 없음 (n = 0), num_classes = 4 → 모양 (0, 4)": (np.array([], dtype=np.int64), 4),
+    "uint8 레이블": (np.array([3, 0, 2, 3], dtype=np.uint8), None),
 }
 
 
