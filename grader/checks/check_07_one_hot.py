@@ -53,7 +53,6 @@ TO_CASES = {
     "모두 같은 클래스": (np.array([1, 1, 1]), 2),
     "열이 행보다 많음": (np.array([5, 2]), 7),
     "행과 열의 수가 같음": (np.array([1, 2, 0]), 3),
-    "레이블 없음 (n = 0), num_classes 생략 → 모양 (0, 0)": (np.array([], dtype=np.int64), None),
     "레이블 없음 (n = 0), num_classes = 4 → 모양 (0, 4)": (np.array([], dtype=np.int64), 4),
     "uint8 레이블": (np.array([3, 0, 2, 3], dtype=np.uint8), None),
 }
@@ -78,7 +77,8 @@ def test_to_one_hot_random(student, reference, rng):
                 case=f"무작위 입력 {trial + 1}번째 (n={n}, num_classes={num_classes})", spec=ONE_HOT, mistakes=TO_MISTAKES)
 
 
-@pytest.mark.parametrize("labels, num_classes", [([0, 3, 1], 3), ([0, 5], 2), ([-1, 0, 1], 3), ([2, -2], None)])
+@pytest.mark.parametrize("labels, num_classes", [([0, 3, 1], 3), ([0, 5], 2), ([-1, 0, 1], 3), ([2, -2], None),
+                                                     ([0, 1], 0)])
 def test_to_one_hot_rejects_bad_labels(student, labels, num_classes):
     """to_one_hot: 범위 밖 레이블은 ValueError"""
     labels = np.array(labels)
