@@ -102,6 +102,9 @@ CLASS_MISTAKES = (
             lambda z, axis=-1: np.argmin(np.asarray(z), axis=axis), id="predict-argmin"),
     Mistake("클래스 번호(argmax)가 아니라 가장 큰 값(max)을 반환했습니다.",
             lambda z, axis=-1: np.max(np.asarray(z), axis=axis).astype(np.int64), id="predict-max-instead-of-argmax"),
+    Mistake("그대로 exp(z)를 계산한 소프트맥스의 argmax를 골랐습니다: 큰 로짓에서 exp가 넘쳐 NaN이 되고, np.argmax는 NaN의 위치를 "
+            "돌려줍니다. 로짓의 argmax를 바로 고르세요 (softmax는 순서를 바꾸지 않음).",
+            lambda z, axis=-1: np.argmax(_naive(z, axis), axis=axis), id="predict-argmax-of-naive-softmax"),
 )
 
 CASES = {
@@ -173,6 +176,7 @@ CLASS_CASES = {
     "확률 행렬 (softmax 뒤)": (np.array([[0.2, 0.7, 0.1], [0.6, 0.3, 0.1]]), {}),
     "axis=0": (np.array([[0.1, 2.0], [3.0, 0.0], [0.5, 0.7]]), {"axis": 0}),
     "3차원 배열": (np.array([[[1.0, 0.0], [0.0, 1.0]], [[2.0, 3.0], [5.0, 4.0]]]), {}),
+    "큰 로짓 ±1000": (np.array([[999.0, 1000.0, 0.0], [-1000.0, -999.0, -1001.0]]), {}),
 }
 
 

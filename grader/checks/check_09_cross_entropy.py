@@ -75,6 +75,10 @@ CCE_MISTAKES = (
     Mistake("이진 크로스 엔트로피 식을 클래스마다 적용했습니다 ((1 − y)·log(1 − p) 항까지 더함). "
             "카테고리칼 크로스 엔트로피는 −Σ y·log p뿐입니다.", _cce(formula="binary"), id="cce-binary-formula"),
     Mistake("앞의 마이너스 부호를 빠뜨렸습니다: 손실이 음수가 됩니다.", _cce(sign=1.0), id="cce-missing-minus-sign"),
+    Mistake("아래쪽만 잘랐습니다 (np.maximum(p, eps)): 정답 클래스의 확률이 정확히 1이면 손실이 0이 됩니다. "
+            "이 연습은 p를 [eps, 1 − eps]로 양쪽 모두 자릅니다 (np.clip).",
+            lambda y_true, probs, eps=EPS: float(-np.mean(np.sum(_f(y_true) * np.log(np.maximum(_f(probs), eps)), axis=-1))),
+            id="cce-clip-lower-only"),
 )
 
 
@@ -111,12 +115,21 @@ def _hinge(convert, margin=1.0, clamp=True):
 
 _TO_PM = lambda y: np.where(y == 0, -1.0, y)
 
+
+def _hinge_in_label_dtype(y_true, scores):
+    """np.where(y == 0, -1, y) keeps the labels' dtype: for uint8 labels −1 wraps around to 255."""
+    with np.errstate(all="ignore"):
+        y = np.where(np.asarray(y_true) == 0, -1, np.asarray(y_true))
+        return float(np.mean(np.maximum(0.0, 1.0 - y * _f(scores))))
+
 HINGE_MISTAKES = (
     Mistake("레이블 0을 −1로 바꾸지 않았습니다: y = 0이면 y·s = 0이 되어 음성 샘플의 점수가 무시됩니다.", _hinge(lambda y: y), id="hinge-zero-label-not-converted"),
     Mistake("레이블을 항상 2y − 1로 바꿨습니다: 이미 −1/+1인 레이블은 그대로 써야 합니다 (−1 → −3이 됨).",
             _hinge(lambda y: 2 * y - 1), id="hinge-always-2y-minus-1"),
     Mistake("max(0, ·)를 빠뜨렸습니다: 충분히 맞힌 샘플(y·s > 1)이 음수 손실을 줍니다.", _hinge(_TO_PM, clamp=False), id="hinge-missing-max"),
     Mistake("마진 1을 빠뜨렸습니다 (max(0, −y·s)): 경계 가까이에서 겨우 맞힌 샘플도 손실이 0이 됩니다.", _hinge(_TO_PM, margin=0.0), id="hinge-missing-margin"),
+    Mistake("레이블을 그 dtype 그대로 −1로 바꿨습니다: uint8 레이블에서 np.where(y == 0, -1, y)의 −1은 255가 됩니다. "
+            "먼저 실수로 바꾸세요 (np.asarray(y_true, dtype=np.float64)).", _hinge_in_label_dtype, id="hinge-unsigned-label-wraparound"),
 )
 
 BCE_CASES = {
@@ -127,6 +140,7 @@ BCE_CASES = {
     "모양 (n, 1)": (np.array([[1.0], [0.0], [1.0]]), np.array([[0.8], [0.35], [0.6]])),
     "양성 샘플만": (np.array([1, 1]), np.array([0.7, 0.95])),
     "음성 샘플만": (np.array([0, 0, 0]), np.array([0.1, 0.45, 0.02])),
+    "uint8 레이블": (np.array([1, 0, 1, 0], dtype=np.uint8), np.array([0.8, 0.3, 0.55, 0.1])),
 }
 
 
@@ -167,6 +181,7 @@ CCE_CASES = {
     "정답이 아닌 클래스의 확률이 0 (clip 필요)": (ONE_HOT, np.array([[0.9, 0.1, 0.0], [0.0, 0.0, 1.0], [0.0, 1.0, 0.0], [0.2, 0.3, 0.5]])),
     "정답 클래스의 확률이 0 (clip 필요)": (np.eye(2)[[0, 1]], np.array([[0.0, 1.0], [0.5, 0.5]])),
     "균등한 확률 (log k)": (np.eye(4)[[0, 1, 2, 3, 3]], np.full((5, 4), 0.25)),
+    "정답 클래스의 확률이 정확히 1 (위쪽도 clip 필요)": (np.eye(3)[[0, 2]], np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])),
     "샘플 하나": (np.array([[0.0, 1.0, 0.0, 0.0, 0.0]]), np.array([[0.1, 0.6, 0.1, 0.1, 0.1]])),
 }
 
@@ -201,6 +216,8 @@ SCCE_CASES = {
     "샘플 수와 클래스 수가 다름": (np.array([1, 1, 0, 3]), np.array([[0.1, 0.6, 0.2, 0.1], [0.25, 0.25, 0.25, 0.25],
                                                                    [0.9, 0.05, 0.05, 0.0], [0.1, 0.1, 0.1, 0.7]])),
     "정답이 최대 확률이 아님": (np.array([2, 0]), np.array([[0.5, 0.3, 0.2], [0.1, 0.6, 0.3]])),
+    "정답 클래스의 확률이 정확히 1 (위쪽도 clip 필요)": (np.array([0, 1]), np.array([[1.0, 0.0], [0.3, 0.7]])),
+    "uint8 레이블": (np.array([2, 0, 1], dtype=np.uint8), np.array([[0.1, 0.2, 0.7], [0.6, 0.3, 0.1], [0.25, 0.5, 0.25]])),
 }
 
 
@@ -248,6 +265,8 @@ HINGE_CASES = {
     "충분히 맞힘 (y·s > 1이면 0)": (np.array([1, -1]), np.array([3.0, -4.0])),
     "경계 위 (s = 0)": (np.array([1, 0, 1]), np.array([0.0, 0.0, 0.0])),
     "확신하고 틀림": (np.array([0, 1]), np.array([2.5, -1.5])),
+    "uint8 레이블 {0, 1}": (np.array([1, 0, 0, 1], dtype=np.uint8), np.array([0.5, -2.0, 0.3, 2.0])),
+    "int8 레이블 {−1, +1}": (np.array([1, -1, -1, 1], dtype=np.int8), np.array([0.5, -2.0, 0.3, 2.0])),
 }
 
 
