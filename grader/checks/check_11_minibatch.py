@@ -63,6 +63,8 @@ MINIBATCH_MISTAKES = (
             lambda n, bs, rng, shuffle=True: _cut(np.arange(n), bs), id="not-shuffled"),
     Mistake("batch_size개씩 자르지 않고 batch_size개의 배치로 나눴습니다 (np.array_split(perm, batch_size)).",
             lambda n, bs, rng, shuffle=True: list(np.array_split(rng.permutation(n) if shuffle else np.arange(n), bs)), id="array-split-into-batch-size-batches"),
+    Mistake("shuffle=False인데 섞었습니다: shuffle=False이면 np.arange(n)을 그대로 자릅니다.",
+            lambda n, bs, rng, shuffle=True: _cut(rng.permutation(n), bs), id="shuffle-flag-ignored"),
 )
 
 
@@ -116,6 +118,7 @@ CASES = {
     "SGD: batch_size = 1": (6, 1, {}),
     "shuffle=False": (10, 4, {"shuffle": False}),
     "큰 n": (1000, 32, {}),
+    "남는 샘플이 배치보다 훨씬 적음: n = 1001, batch_size = 1000": (1001, 1000, {}),
 }
 
 

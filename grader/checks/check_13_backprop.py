@@ -31,7 +31,7 @@ def _sigmoid(z):
     return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
 
 
-def _backward(scale="mean", hidden_derivative="right", bias="sum"):
+def _backward(scale="mean", hidden_derivative="right", bias="sum", relu_at_zero=0.0):
     """A whole backward pass that holds one misconception (or none, with the defaults)."""
     def run(x, y, W1, b1, W2, b2, activation="sigmoid"):
         x, y, W1, b1, W2, b2 = (np.asarray(a, dtype=np.float64) for a in (x, y, W1, b1, W2, b2))
@@ -48,7 +48,7 @@ def _backward(scale="mean", hidden_derivative="right", bias="sum"):
         elif activation == "sigmoid":
             d_z1 = d_a1 * a1 * (1 - a1)
         else:
-            d_z1 = d_a1 * (z1 > 0)
+            d_z1 = d_a1 * np.where(z1 == 0, relu_at_zero, z1 > 0)
         reduce = np.sum if bias == "sum" else np.mean
         return x.T @ d_z1, reduce(d_z1, axis=0), a1.T @ d_yhat, reduce(d_yhat, axis=0)
     return run
@@ -64,6 +64,8 @@ BACKWARD_MISTAKES = (
             _backward(hidden_derivative="of_z"), id="backward-sigmoid-derivative-of-z"),
     Mistake("편향의 기울기를 배치 축으로 더하지 않고 평균냈습니다. 평균은 dŷ에 이미 들어 있으므로 편향은 합입니다.",
             _backward(bias="mean"), id="backward-bias-mean-instead-of-sum"),
+    Mistake("ReLU의 도함수를 z1 = 0에서 1로 썼습니다 (z1 >= 0). 이 과정은 PyTorch처럼 z1 > 0일 때만 1, z1 = 0에서는 0입니다.",
+            _backward(relu_at_zero=1.0), id="backward-relu-derivative-one-at-zero"),
 )
 
 
@@ -108,6 +110,16 @@ FIXED = {
                          np.array([[0.5, -1.0, 0.3], [0.2, 0.4, -0.6]]), np.array([0.1, 0.2, 0.3]),
                          np.array([[1.0], [-0.5], [2.0]]), np.array([0.25]), "relu"),
 }
+
+
+# Hidden pre-activations exactly 0 (x·W1 + b1 = 0 in exact arithmetic), where the ReLU kink is.
+FIXED["relu, 은닉층 가중합이 정확히 0인 자리 (relu'(0) = 0)"] = (
+    np.array([[1.0], [2.0], [-1.0]]), np.array([[0.5], [0.0], [1.0]]), np.array([[1.0, -1.0]]), np.array([-1.0, 2.0]),
+    np.array([[1.0], [0.5]]), np.array([0.0]), "relu")
+# Pre-activations of ±800: e^800 overflows a naive sigmoid.
+FIXED["sigmoid, 은닉층 가중합이 ±800"] = (
+    np.array([[800.0, -800.0], [-900.0, 1000.0]]), np.array([[1.0], [0.0]]), np.eye(2), np.zeros(2),
+    np.array([[1.0], [-1.0]]), np.zeros(1), "sigmoid")
 
 
 @pytest.mark.parametrize("case", list(FIXED))
