@@ -80,6 +80,23 @@ def test_inference_is_identity(student, reference, seed, rate):
             case=f"training=False, rate {rate}", spec=OUTPUT, mistakes=INFERENCE_MISTAKES)
 
 
+def test_inference_returns_a_copy_and_leaves_rng_alone(student, seed):
+    """추론 모드: out은 x의 복사본이고 rng를 쓰지 않음"""
+    x = np.random.default_rng(seed).normal(size=(4, 5))
+    rng = np.random.default_rng(seed)
+    before = rng.bit_generator.state
+    result = student.call("dropout_forward", (x, 0.5, rng), {"training": False})
+    case = "training=False, rate 0.5"
+    expect(isinstance(result, (tuple, list)) and len(result) == 2, "dropout_forward", case,
+           f"(out, mask) 두 값을 반환해야 하는데 {type(result).__name__}을(를) 반환했습니다.")
+    out = result[0]
+    expect(not (isinstance(out, np.ndarray) and np.shares_memory(out, x)), "dropout_forward", case,
+           "out이 입력 x와 같은 메모리를 씁니다 (x 자체나 그 뷰를 반환함). 문서의 약속대로 복사본(x.copy())을 반환하세요: "
+           "그렇지 않으면 out을 고칠 때 호출한 쪽의 x도 바뀝니다.")
+    expect(rng.bit_generator.state == before, "dropout_forward", case,
+           "training=False인데 rng에서 난수를 뽑았습니다. 추론 때는 rng를 쓰지 않습니다 (다음 학습 스텝의 마스크가 달라짐).")
+
+
 @pytest.mark.parametrize("rate", [0.25, 0.6])
 def test_keep_rate_and_scaling(student, seed, rate):
     """통계: 남기는 비율은 1 − rate, 남은 값은 x / (1 − rate)"""

@@ -61,6 +61,9 @@ MISTAKES = {
                 lambda x, alpha=0.01: np.maximum(_x(x), 0), id="leaky-relu-zero-negative-side"),
         Mistake("양수 쪽에 α를 곱했습니다. 양수는 그대로, 음수에만 α를 곱합니다.",
                 lambda x, alpha=0.01: np.where(_x(x) > 0, alpha * _x(x), _x(x)), id="leaky-relu-alpha-on-positive-side"),
+        Mistake("np.maximum(x, α·x)를 썼습니다: α ≤ 1일 때만 맞는 지름길입니다. α > 1이면 양수 쪽에서 α·x, 음수 쪽에서 x가 됩니다. "
+                "정의대로 np.where(x > 0, x, α·x)를 쓰세요.", lambda x, alpha=0.01: np.maximum(_x(x), alpha * _x(x)),
+                id="leaky-relu-maximum-shortcut"),
     ),
     "leaky_relu_derivative": (
         Mistake("음수 쪽 도함수를 0으로 했습니다: Leaky ReLU의 음수 쪽 기울기는 α입니다 (그래서 죽은 ReLU가 생기지 않음).",
@@ -144,7 +147,7 @@ def test_elementwise_edge_cases(student, reference, function, case):
 
 
 @pytest.mark.parametrize("function", ["leaky_relu", "leaky_relu_derivative"])
-@pytest.mark.parametrize("alpha", [0.01, 0.2, 0.5])
+@pytest.mark.parametrize("alpha", [0.01, 0.2, 0.5, 1.0, 2.5])
 def test_leaky_alpha(student, reference, function, alpha):
     """Leaky ReLU: 여러 α 값"""
     compare(student, reference, function, (GRID,), {"alpha": alpha}, case=f"alpha={alpha}", spec=VALUES,
