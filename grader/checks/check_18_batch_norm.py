@@ -32,10 +32,12 @@ def _f(*arrays):
     return tuple(np.asarray(a, dtype=np.float64) for a in arrays)
 
 
-def _train(ddof=0, eps_outside=False, axis=0, affine=True, divide_by_var=False):
+def _train(ddof=0, eps_outside=False, axis=0, affine=True, divide_by_var=False, one_pass=False):
     def run(x, gamma, beta, eps=1e-5):
         x, gamma, beta = _f(x, gamma, beta)
         mean, var = x.mean(axis=axis, keepdims=True), x.var(axis=axis, ddof=ddof, keepdims=True)
+        if one_pass:
+            var = np.maximum((x * x).mean(axis=axis, keepdims=True) - mean * mean, 0.0)
         if divide_by_var:
             x_hat = (x - mean) / (var + eps)
         elif eps_outside:
@@ -54,6 +56,8 @@ TRAIN_MISTAKES = (
     Mistake("특성 축(axis=1)으로 평균과 분산을 구했습니다. 배치 정규화는 특성마다 배치 축(axis=0)으로 구합니다.", _train(axis=1), id="train-feature-axis"),
     Mistake("γ(스케일)와 β(시프트)를 적용하지 않았습니다: out = γ · x̂ + β입니다.", _train(affine=False), id="train-missing-affine"),
     Mistake("표준편차가 아니라 분산으로 나눴습니다: x̂ = (x − μ) / √(σ² + ε)입니다.", _train(divide_by_var=True), id="train-divide-by-variance"),
+    Mistake("분산을 한 번에 E[x²] − E[x]²로 구했습니다: 평균이 표준편차보다 훨씬 크면(예: 10⁸ + 잡음) 비슷한 두 큰 수의 뺄셈에서 "
+            "유효숫자가 사라집니다. 평균을 뺀 뒤 제곱해 평균내세요 (np.var).", _train(one_pass=True), id="train-one-pass-variance"),
 )
 
 
@@ -142,6 +146,17 @@ def test_train_random(student, reference, rng):
                 case=f"무작위 {trial + 1}번째 (N={n}, D={d}, eps={eps}, {np.dtype(dtype).name})",
                 spec=TRAIN32 if dtype == np.float32 else TRAIN,
                 mistakes=TRAIN_MISTAKES)
+
+
+def test_train_large_offset(student, reference, rng):
+    """batchnorm_forward_train: 평균이 표준편차보다 훨씬 큰 특성 (10⁸ + 잡음)"""
+    x = 1e8 + rng.normal(0.0, 1.0, (16, 3))
+    gamma, beta = rng.uniform(0.5, 2.0, 3), rng.normal(0.0, 1.0, 3)
+    # x − μ is exact to ~1e-8 (the spacing of floats near 1e8), so out is compared to 1e-6;
+    # E[x²] − E[x]² loses everything there (its rounding is ~2, the variance ~1).
+    loose = Parts((("out", Array(rtol=1e-6, atol=1e-6)), ("batch_mean", STAT), ("batch_var", Array(rtol=1e-6, atol=1e-9))))
+    compare(student, reference, "batchnorm_forward_train", (x, gamma, beta), case="평균 10⁸, 표준편차 1인 특성 3개",
+            spec=loose, mistakes=TRAIN_MISTAKES)
 
 
 def test_train_small_variance(student, reference, rng):
