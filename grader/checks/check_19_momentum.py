@@ -31,6 +31,8 @@ STEP_MISTAKES = (
             _step(lambda w, v, g, lr, b: (w - lr * (b * v + g), b * v + g)), id="pytorch-convention"),
     Mistake("β를 이전 속도가 아니라 기울기에 곱했습니다.",
             _step(lambda w, v, g, lr, b: (w + (v - b * lr * g), v - b * lr * g)), id="beta-on-gradient"),
+    Mistake("새 가중치는 맞지만 속도로 이전 속도 v를 반환했습니다: 다음 스텝에 쓸 새 속도 βv − η∇L을 반환해야 합니다.",
+            _step(lambda w, v, g, lr, b: (w + b * v - lr * g, v)), id="returns-old-velocity"),
 )
 
 
