@@ -38,6 +38,12 @@ TRAINING_MISTAKES = (
 )
 
 
+def _train_rule(x, rate, u):
+    """The training-mode output for one draw u: the same draw gives both out and mask."""
+    keep = u >= rate
+    return x * keep / (1 - rate), keep
+
+
 def _inference_mistake(rule):
     def run(x, rate, rng, training=True):
         x = np.asarray(x, dtype=np.float64)
@@ -51,7 +57,7 @@ INFERENCE_MISTAKES = (
     Mistake("추론(training=False)에서도 (1 − rate)를 곱했습니다. 그것은 학습 때 키우지 않는 옛 방식의 보정입니다.",
             _inference_mistake(lambda x, rate, rng: (x * (1 - rate), np.ones(x.shape, dtype=bool))), id="inference-multiply-by-keep"),
     Mistake("추론(training=False)에서도 뉴런을 버렸습니다. 드롭아웃은 학습 때만 씁니다.",
-            _inference_mistake(lambda x, rate, rng: (x * (rng.random(x.shape) >= rate) / (1 - rate), rng.random(x.shape) >= rate)), id="inference-drops-units"),
+            _inference_mistake(lambda x, rate, rng: _train_rule(x, rate, rng.random(x.shape))), id="inference-drops-units"),
 )
 
 CASES = {
