@@ -28,31 +28,48 @@ def _with_cells(formula):
     return lambda y, p: formula(*_cells(y, p))
 
 
+def _ratio_or_one(a, b):
+    return a / b if b else 1.0
+
+
+def _abs_difference_accuracy(y, p):
+    """1 − mean|y − p| in the labels' own dtype: right for int64, but for uint8 0 − 1 wraps to 255."""
+    with np.errstate(all="ignore"):
+        return float(1 - np.mean(np.abs(np.asarray(y) - np.asarray(p))))
+
+
+ZERO_DENOMINATOR = "분모가 0일 때(해당 실제 클래스가 하나도 없을 때) 1.0을 반환했습니다. 이 과정은 scikit-learn처럼 0.0을 반환합니다."
+
+
 MATRIX_MISTAKES = (
     Mistake("scikit-learn의 배치 [[TN, FP], [FN, TP]]를 썼습니다. 이 과정의 표는 [[TP, FN], [FP, TN]]입니다.",
-            _with_cells(lambda tp, fn, fp, tn: np.array([[tn, fp], [fn, tp]]))),
+            _with_cells(lambda tp, fn, fp, tn: np.array([[tn, fp], [fn, tp]])), id="matrix-sklearn-layout"),
     Mistake("행과 열을 바꿨습니다 (행이 예측, 열이 실제). 행은 실제, 열은 예측입니다.",
-            _with_cells(lambda tp, fn, fp, tn: np.array([[tp, fp], [fn, tn]]))),
+            _with_cells(lambda tp, fn, fp, tn: np.array([[tp, fp], [fn, tn]])), id="matrix-rows-are-predictions"),
 )
 
 ACCURACY_MISTAKES = (
-    Mistake("양성을 맞힌 것(TP)만 세었습니다. 정확도는 (TP + TN) / 전체입니다.", _with_cells(lambda tp, fn, fp, tn: tp / (tp + fn + fp + tn))),
-    Mistake("틀린 비율(오류율)을 계산했습니다.", _with_cells(lambda tp, fn, fp, tn: (fn + fp) / (tp + fn + fp + tn))),
+    Mistake("양성을 맞힌 것(TP)만 세었습니다. 정확도는 (TP + TN) / 전체입니다.", _with_cells(lambda tp, fn, fp, tn: tp / (tp + fn + fp + tn)), id="accuracy-counts-only-tp"),
+    Mistake("틀린 비율(오류율)을 계산했습니다.", _with_cells(lambda tp, fn, fp, tn: (fn + fp) / (tp + fn + fp + tn)), id="accuracy-error-rate"),
+    Mistake("1 − mean|y − ŷ|를 레이블의 dtype 그대로 계산했습니다: uint8에서 0 − 1은 −1이 아니라 255가 됩니다. "
+            "같은지 직접 비교하세요 (np.mean(y_true == y_pred)).", _abs_difference_accuracy, id="accuracy-unsigned-difference"),
 )
 
 SENSITIVITY_MISTAKES = (
     Mistake("민감도 대신 정밀도(precision) TP / (TP + FP)를 계산했습니다. 민감도의 분모는 실제 양성 전체 TP + FN입니다.",
-            _with_cells(lambda tp, fn, fp, tn: _ratio(tp, tp + fp))),
-    Mistake("민감도 대신 특이도 TN / (TN + FP)를 계산했습니다.", _with_cells(lambda tp, fn, fp, tn: _ratio(tn, tn + fp))),
-    Mistake("분모에 전체 개수를 썼습니다: TP / 전체는 민감도가 아닙니다.", _with_cells(lambda tp, fn, fp, tn: tp / (tp + fn + fp + tn))),
+            _with_cells(lambda tp, fn, fp, tn: _ratio(tp, tp + fp)), id="sensitivity-precision-instead"),
+    Mistake("민감도 대신 특이도 TN / (TN + FP)를 계산했습니다.", _with_cells(lambda tp, fn, fp, tn: _ratio(tn, tn + fp)), id="sensitivity-specificity-instead"),
+    Mistake("분모에 전체 개수를 썼습니다: TP / 전체는 민감도가 아닙니다.", _with_cells(lambda tp, fn, fp, tn: tp / (tp + fn + fp + tn)), id="sensitivity-divide-by-total"),
+    Mistake(ZERO_DENOMINATOR, _with_cells(lambda tp, fn, fp, tn: _ratio_or_one(tp, tp + fn)), id="zero-denominator-returns-one"),
 )
 
 SPECIFICITY_MISTAKES = (
     Mistake("특이도 대신 음성 예측도(NPV) TN / (TN + FN)를 계산했습니다. 특이도의 분모는 실제 음성 전체 TN + FP입니다.",
-            _with_cells(lambda tp, fn, fp, tn: _ratio(tn, tn + fn))),
-    Mistake("특이도 대신 민감도 TP / (TP + FN)를 계산했습니다.", _with_cells(lambda tp, fn, fp, tn: _ratio(tp, tp + fn))),
+            _with_cells(lambda tp, fn, fp, tn: _ratio(tn, tn + fn)), id="specificity-npv-instead"),
+    Mistake("특이도 대신 민감도 TP / (TP + FN)를 계산했습니다.", _with_cells(lambda tp, fn, fp, tn: _ratio(tp, tp + fn)), id="specificity-sensitivity-instead"),
     Mistake("특이도를 1 − 민감도로 계산했습니다. 둘은 서로 다른 집단(실제 음성과 실제 양성)에서 구합니다.",
-            _with_cells(lambda tp, fn, fp, tn: 1 - _ratio(tp, tp + fn))),
+            _with_cells(lambda tp, fn, fp, tn: 1 - _ratio(tp, tp + fn)), id="specificity-one-minus-sensitivity"),
+    Mistake(ZERO_DENOMINATOR, _with_cells(lambda tp, fn, fp, tn: _ratio_or_one(tn, tn + fp)), id="zero-denominator-returns-one"),
 )
 
 FUNCTIONS = {
@@ -69,6 +86,9 @@ EDGE_CASES = {
     "실제 양성이 없음 (민감도의 분모 0)": (np.array([0, 0, 0]), np.array([0, 1, 0])),
     "실제 음성이 없음 (특이도의 분모 0)": (np.array([1, 1, 1]), np.array([1, 0, 1])),
     "모두 양성으로 예측": (np.array([1, 0, 0, 1, 0]), np.array([1, 1, 1, 1, 1])),
+    "모두 음성으로 예측": (np.array([1, 0, 0, 1, 0]), np.array([0, 0, 0, 0, 0])),
+    "레이블이 모두 음성, 긴 벡터 (민감도의 분모 0)": (np.zeros(12, dtype=np.int64), np.array([0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0])),
+    "uint8 레이블": (np.array([1, 0, 1, 1, 0, 0, 1], dtype=np.uint8), np.array([0, 1, 1, 1, 0, 1, 0], dtype=np.uint8)),
 }
 
 

@@ -14,16 +14,16 @@ THRESHOLD_MISTAKES = (
     Mistake("임계값과 같은 확률을 음성으로 처리했습니다 (>= 대신 > 를 씀). 이 과정에서는 p ≥ threshold이면 양성입니다.",
             lambda p, t=0.5: (np.asarray(p) > t).astype(int), id="gt-instead-of-ge"),
     Mistake("비교 방향이 반대입니다: 임계값보다 '낮은' 확률을 양성으로 예측했습니다.",
-            lambda p, t=0.5: (np.asarray(p) < t).astype(int)),
+            lambda p, t=0.5: (np.asarray(p) < t).astype(int), id="lt-instead-of-ge"),
     Mistake("임계값 인자를 무시하고 항상 0.5를 썼습니다.",
-            lambda p, t=0.5: (np.asarray(p) >= 0.5).astype(int)),
+            lambda p, t=0.5: (np.asarray(p) >= 0.5).astype(int), id="threshold-ignored"),
 )
 
 COUNT_MISTAKES = (
     Mistake("임계값과 같은 확률을 세지 않았습니다 (>= 대신 > 를 씀).",
-            lambda p, ts: np.array([np.sum(np.asarray(p) > t) for t in ts])),
+            lambda p, ts: np.array([np.sum(np.asarray(p) > t) for t in ts]), id="count-gt-instead-of-ge"),
     Mistake("양성이 아니라 음성으로 예측되는 샘플 수를 셌습니다.",
-            lambda p, ts: np.array([np.sum(np.asarray(p) < t) for t in ts])),
+            lambda p, ts: np.array([np.sum(np.asarray(p) < t) for t in ts]), id="count-negatives"),
 )
 
 EDGE_CASES = {
@@ -33,6 +33,8 @@ EDGE_CASES = {
     "임계값 0.9로 높임": (np.array([0.1, 0.5, 0.89, 0.9, 0.99]), 0.9),
     "원소 하나": (np.array([0.75]), 0.8),
     "모두 0 또는 1": (np.array([0.0, 1.0, 0.0, 1.0]), 0.5),
+    "임계값 0 (확률 0도 양성)": (np.array([0.0, 0.3, 1.0, 0.0]), 0.0),
+    "임계값 1 (확률 1만 양성)": (np.array([0.2, 0.99, 1.0, 0.999999]), 1.0),
 }
 
 

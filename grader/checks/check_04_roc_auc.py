@@ -94,13 +94,13 @@ def _one_by_one(y, s):
 
 
 ROC_MISTAKES = (
-    Mistake("임계값과 같은 점수를 음성으로 처리했습니다 (>= 대신 > 를 씀). 03처럼 score ≥ t이면 양성입니다.", _strict),
+    Mistake("임계값과 같은 점수를 음성으로 처리했습니다 (>= 대신 > 를 씀). 03처럼 score ≥ t이면 양성입니다.", _strict, id="roc-gt-instead-of-ge"),
     Mistake("x축에 특이도(TNR)를 썼습니다. ROC의 x축은 FPR = 1 − 특이도입니다 (노트의 'TPR과 TNR'은 잘못된 설명).",
-            _specificity_axis),
-    Mistake("fpr와 tpr의 자리를 바꿨습니다. x축이 FPR, y축이 TPR(민감도)입니다.", _swapped),
-    Mistake("임계값 np.inf에서의 시작점 (0, 0)을 빠뜨렸습니다.", _no_start),
-    Mistake("임계값을 작은 것부터 올렸습니다: 점이 (1, 1)에서 (0, 0)으로 갑니다. 임계값은 큰 것부터 내립니다.", _ascending),
-    Mistake("점수가 같은 샘플을 하나씩 따로 움직였습니다. 같은 점수의 샘플은 한 임계값에서 함께 양성이 됩니다.", _one_by_one),
+            _specificity_axis, id="roc-specificity-axis"),
+    Mistake("fpr와 tpr의 자리를 바꿨습니다. x축이 FPR, y축이 TPR(민감도)입니다.", _swapped, id="roc-fpr-tpr-swapped"),
+    Mistake("임계값 np.inf에서의 시작점 (0, 0)을 빠뜨렸습니다.", _no_start, id="roc-missing-start-point"),
+    Mistake("임계값을 작은 것부터 올렸습니다: 점이 (1, 1)에서 (0, 0)으로 갑니다. 임계값은 큰 것부터 내립니다.", _ascending, id="roc-ascending-thresholds"),
+    Mistake("점수가 같은 샘플을 하나씩 따로 움직였습니다. 같은 점수의 샘플은 한 임계값에서 함께 양성이 됩니다.", _one_by_one, id="roc-ties-one-by-one"),
 )
 
 
@@ -111,12 +111,12 @@ def _trapezoid(x, y):
 
 AUC_MISTAKES = (
     Mistake("사다리꼴 대신 직사각형(왼쪽 점의 높이)으로 넓이를 구했습니다.",
-            lambda x, y: float(np.sum((np.asarray(x)[1:] - np.asarray(x)[:-1]) * np.asarray(y)[:-1]))),
+            lambda x, y: float(np.sum((np.asarray(x)[1:] - np.asarray(x)[:-1]) * np.asarray(y)[:-1])), id="auc-left-rectangles"),
     Mistake("사다리꼴 대신 직사각형(오른쪽 점의 높이)으로 넓이를 구했습니다.",
-            lambda x, y: float(np.sum((np.asarray(x)[1:] - np.asarray(x)[:-1]) * np.asarray(y)[1:]))),
+            lambda x, y: float(np.sum((np.asarray(x)[1:] - np.asarray(x)[:-1]) * np.asarray(y)[1:])), id="auc-right-rectangles"),
     Mistake("x와 y를 바꿔 적분했습니다 (np.trapezoid(x, y)처럼 인자 순서를 바꿈). 넓이는 y를 x에 대해 적분합니다.",
-            lambda x, y: _trapezoid(y, x)),
-    Mistake("폭(x의 간격)을 곱하지 않고 높이의 평균만 냈습니다.", lambda x, y: float(np.mean(np.asarray(y, dtype=np.float64)))),
+            lambda x, y: _trapezoid(y, x), id="auc-x-y-swapped"),
+    Mistake("폭(x의 간격)을 곱하지 않고 높이의 평균만 냈습니다.", lambda x, y: float(np.mean(np.asarray(y, dtype=np.float64))), id="auc-mean-height"),
 )
 
 
@@ -125,12 +125,12 @@ def _area_of(curve):
 
 
 ROC_AUC_MISTAKES = (
-    Mistake("ROC의 x축에 특이도(TNR)를 썼습니다: 넓이가 음수가 됩니다. x축은 FPR = 1 − 특이도입니다.", _area_of(_specificity_axis)),
-    Mistake("임계값과 같은 점수를 음성으로 처리했습니다 (>= 대신 > 를 씀): 마지막 점 (1, 1)에 닿지 않습니다.", _area_of(_strict)),
-    Mistake("점수가 같은 샘플을 하나씩 따로 움직였습니다: 같은 점수 구간이 대각선이 아니라 계단이 됩니다.", _area_of(_one_by_one)),
-    Mistake("임계값 np.inf에서의 시작점 (0, 0)을 빠뜨렸습니다: 첫 사다리꼴이 빠집니다.", _area_of(_no_start)),
+    Mistake("ROC의 x축에 특이도(TNR)를 썼습니다: 넓이가 음수가 됩니다. x축은 FPR = 1 − 특이도입니다.", _area_of(_specificity_axis), id="roc-auc-specificity-axis"),
+    Mistake("임계값과 같은 점수를 음성으로 처리했습니다 (>= 대신 > 를 씀): 마지막 점 (1, 1)에 닿지 않습니다.", _area_of(_strict), id="roc-auc-gt-instead-of-ge"),
+    Mistake("점수가 같은 샘플을 하나씩 따로 움직였습니다: 같은 점수 구간이 대각선이 아니라 계단이 됩니다.", _area_of(_one_by_one), id="roc-auc-ties-one-by-one"),
+    Mistake("임계값 np.inf에서의 시작점 (0, 0)을 빠뜨렸습니다: 첫 사다리꼴이 빠집니다.", _area_of(_no_start), id="roc-auc-missing-start-point"),
     Mistake("사다리꼴 대신 직사각형(왼쪽 점의 높이)으로 넓이를 구했습니다.",
-            lambda y, s: AUC_MISTAKES[0].compute(*_correct(y, s)[:2])),
+            lambda y, s: AUC_MISTAKES[0].compute(*_correct(y, s)[:2]), id="roc-auc-left-rectangles"),
 )
 
 

@@ -37,15 +37,15 @@ def _errors(x, y, w, b):
 
 
 PREDICT_MISTAKES = (
-    Mistake("w와 b의 자리를 바꿨습니다 (b·x + w). 가설은 H(x) = w·x + b입니다.", lambda x, w, b: b * _f(x) + w),
-    Mistake("편향 b를 더하지 않았습니다.", lambda x, w, b: w * _f(x)),
+    Mistake("w와 b의 자리를 바꿨습니다 (b·x + w). 가설은 H(x) = w·x + b입니다.", lambda x, w, b: b * _f(x) + w, id="predict-w-b-swapped"),
+    Mistake("편향 b를 더하지 않았습니다.", lambda x, w, b: w * _f(x), id="predict-missing-bias"),
 )
 
 LOSS_MISTAKES = (
-    Mistake("MSE를 평균이 아니라 합으로 계산했습니다 (n으로 나누지 않음).", lambda x, y, w, b: float(np.sum(_errors(x, y, w, b) ** 2))),
+    Mistake("MSE를 평균이 아니라 합으로 계산했습니다 (n으로 나누지 않음).", lambda x, y, w, b: float(np.sum(_errors(x, y, w, b) ** 2)), id="loss-sum-instead-of-mean"),
     Mistake("½을 곱했습니다. 이 연습의 비용은 ½이 없는 MSE = (1/n)·Σ e²입니다.",
-            lambda x, y, w, b: float(np.mean(_errors(x, y, w, b) ** 2) / 2)),
-    Mistake("제곱 대신 절댓값을 썼습니다: 그것은 MAE입니다.", lambda x, y, w, b: float(np.mean(np.abs(_errors(x, y, w, b))))),
+            lambda x, y, w, b: float(np.mean(_errors(x, y, w, b) ** 2) / 2), id="loss-half-mse"),
+    Mistake("제곱 대신 절댓값을 썼습니다: 그것은 MAE입니다.", lambda x, y, w, b: float(np.mean(np.abs(_errors(x, y, w, b)))), id="loss-abs-instead-of-square"),
 )
 
 
@@ -58,17 +58,17 @@ def _grad(rule):
 
 GRADIENT_MISTAKES = (
     Mistake("2를 빠뜨렸습니다. (e²)' = 2e이므로 ∂L/∂w = (2/n)·Σ e·x, ∂L/∂b = (2/n)·Σ e입니다.",
-            _grad(lambda x, e, n: (float(np.mean(e * x)), float(np.mean(e))))),
+            _grad(lambda x, e, n: (float(np.mean(e * x)), float(np.mean(e)))), id="gradient-missing-factor-2"),
     Mistake("오차의 부호가 반대입니다 (e = y − H(x)로 썼는데 식은 e = H(x) − y용): 기울기의 부호가 뒤집힙니다.",
-            _grad(lambda x, e, n: (float(-2 * np.mean(e * x)), float(-2 * np.mean(e))))),
+            _grad(lambda x, e, n: (float(-2 * np.mean(e * x)), float(-2 * np.mean(e)))), id="gradient-wrong-sign"),
     Mistake("n으로 나누지 않았습니다 (평균이 아니라 합): 비용이 MSE라면 기울기도 평균입니다.",
-            _grad(lambda x, e, n: (float(2 * np.sum(e * x)), float(2 * np.sum(e))))),
+            _grad(lambda x, e, n: (float(2 * np.sum(e * x)), float(2 * np.sum(e)))), id="gradient-sum-instead-of-mean"),
     Mistake("∂L/∂w에 x를 곱하지 않았습니다. H = w·x + b를 w로 미분하면 x가 남습니다.",
-            _grad(lambda x, e, n: (float(2 * np.mean(e)), float(2 * np.mean(e))))),
+            _grad(lambda x, e, n: (float(2 * np.mean(e)), float(2 * np.mean(e)))), id="gradient-w-missing-x"),
     Mistake("∂L/∂b에 x를 곱했습니다. H = w·x + b를 b로 미분하면 1입니다.",
-            _grad(lambda x, e, n: (float(2 * np.mean(e * x)), float(2 * np.mean(e * x))))),
+            _grad(lambda x, e, n: (float(2 * np.mean(e * x)), float(2 * np.mean(e * x)))), id="gradient-b-times-x"),
     Mistake("(∂L/∂w, ∂L/∂b)의 순서를 바꿔 반환했습니다.",
-            _grad(lambda x, e, n: (float(2 * np.mean(e)), float(2 * np.mean(e * x))))),
+            _grad(lambda x, e, n: (float(2 * np.mean(e)), float(2 * np.mean(e * x)))), id="gradient-order-swapped"),
 )
 
 
@@ -96,9 +96,9 @@ def _no_lr(x, y, w, b, lr):
 
 
 STEP_MISTAKES = (
-    Mistake("기울기를 더했습니다 (w + η·∂L/∂w): 손실이 커지는 방향으로 올라갑니다. 경사 '하강'은 기울기를 뺍니다.", _ascent),
-    Mistake("w를 먼저 갱신한 뒤 새 w로 ∂L/∂b를 구했습니다. 두 기울기는 갱신 전의 같은 (w, b)에서 구해야 합니다.", _sequential),
-    Mistake("학습률 lr을 곱하지 않았습니다.", _no_lr),
+    Mistake("기울기를 더했습니다 (w + η·∂L/∂w): 손실이 커지는 방향으로 올라갑니다. 경사 '하강'은 기울기를 뺍니다.", _ascent, id="step-gradient-ascent"),
+    Mistake("w를 먼저 갱신한 뒤 새 w로 ∂L/∂b를 구했습니다. 두 기울기는 갱신 전의 같은 (w, b)에서 구해야 합니다.", _sequential, id="step-sequential-update"),
+    Mistake("학습률 lr을 곱하지 않았습니다.", _no_lr, id="step-missing-lr"),
 )
 
 
@@ -126,9 +126,9 @@ def _right_step(x, y, w, b, lr):
 
 
 FIT_MISTAKES = (
-    Mistake("손실 기록에 시작점의 손실(losses[0])을 빠뜨렸습니다. losses는 steps + 1개입니다.", _fit(_right_step, "no_start")),
-    Mistake("손실을 스텝 '전'에만 기록해 마지막 스텝 뒤의 손실이 빠졌습니다. losses는 steps + 1개입니다.", _fit(_right_step, "no_end")),
-    *(Mistake(m.description, _fit(m.compute)) for m in STEP_MISTAKES),
+    Mistake("손실 기록에 시작점의 손실(losses[0])을 빠뜨렸습니다. losses는 steps + 1개입니다.", _fit(_right_step, "no_start"), id="fit-missing-start-loss"),
+    Mistake("손실을 스텝 '전'에만 기록해 마지막 스텝 뒤의 손실이 빠졌습니다. losses는 steps + 1개입니다.", _fit(_right_step, "no_end"), id="fit-missing-end-loss"),
+    *(Mistake(m.description, _fit(m.compute), id=f"fit-{m.id}") for m in STEP_MISTAKES),
 )
 
 DATA = {

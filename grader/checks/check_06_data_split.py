@@ -42,14 +42,14 @@ def _unnormalized(n, ratios=(0.6, 0.2, 0.2)):
 
 SIZE_MISTAKES = (
     Mistake("검증·테스트 크기를 반올림(round)했습니다. 이 연습은 내림(floor)하고 나머지를 훈련 세트에 줍니다.",
-            _sizes(lambda v: int(round(v)))),
+            _sizes(lambda v: int(round(v))), id="sizes-round-instead-of-floor"),
     Mistake("검증·테스트 크기를 올림(ceil)했습니다 (scikit-learn의 test_size 방식). 이 연습은 내림(floor)합니다.",
-            _sizes(lambda v: math.ceil(v - 1e-9))),
+            _sizes(lambda v: math.ceil(v - 1e-9)), id="sizes-ceil-instead-of-floor"),
     Mistake("훈련·검증을 내림하고 나머지를 테스트 세트에 줬습니다. 나머지는 훈련 세트로 갑니다.",
-            _sizes(lambda v: math.floor(v + 1e-9), remainder="test")),
+            _sizes(lambda v: math.floor(v + 1e-9), remainder="test"), id="sizes-remainder-to-test"),
     Mistake("부동소수점 오차를 무시하고 바로 내림했습니다: 100 × 0.29 = 28.999999999999996을 내림하면 28이 됩니다. "
-            "⌊x + 1e-9⌋처럼 아주 작은 값을 더한 뒤 내림하세요.", _sizes(math.floor)),
-    Mistake("비율을 합으로 나누지 않았습니다: (6, 2, 2)처럼 합이 1이 아닌 비율도 합으로 나눠 씁니다.", _unnormalized),
+            "⌊x + 1e-9⌋처럼 아주 작은 값을 더한 뒤 내림하세요.", _sizes(math.floor), id="sizes-floor-without-tolerance"),
+    Mistake("비율을 합으로 나누지 않았습니다: (6, 2, 2)처럼 합이 1이 아닌 비율도 합으로 나눠 씁니다.", _unnormalized, id="sizes-ratios-not-normalized"),
 )
 
 
@@ -65,8 +65,8 @@ _RIGHT_SIZES = _sizes(lambda v: math.floor(v + 1e-9))
 
 SPLIT_MISTAKES = (
     Mistake("섞지 않고 앞에서부터 잘랐습니다: 데이터가 정렬되어 있으면(예: 레이블 순) 세 세트의 분포가 달라집니다. "
-            "rng.permutation(n)으로 섞으세요.", _split(_RIGHT_SIZES, shuffle=False)),
-    *(Mistake(m.description, _split(m.compute)) for m in SIZE_MISTAKES),
+            "rng.permutation(n)으로 섞으세요.", _split(_RIGHT_SIZES, shuffle=False), id="split-not-shuffled"),
+    *(Mistake(m.description, _split(m.compute), id=f"split-{m.id}") for m in SIZE_MISTAKES),
 )
 
 SIZE_CASES = {

@@ -29,20 +29,20 @@ def _k(labels, num_classes):
 TO_MISTAKES = (
     Mistake("등장한 클래스만 열로 만들었습니다 (np.unique로 번호를 다시 매김). 클래스 번호가 곧 열 번호이고, "
             "등장하지 않은 클래스도 열이 있어야 합니다.",
-            lambda labels, num_classes=None: _one_hot(np.unique(labels, return_inverse=True)[1], len(np.unique(labels)))),
+            lambda labels, num_classes=None: _one_hot(np.unique(labels, return_inverse=True)[1], len(np.unique(labels))), id="relabel-with-unique"),
     Mistake("num_classes 인자를 무시하고 항상 최댓값 + 1을 썼습니다.",
-            lambda labels, num_classes=None: _one_hot(np.asarray(labels), int(np.max(labels)) + 1)),
+            lambda labels, num_classes=None: _one_hot(np.asarray(labels), int(np.max(labels)) + 1), id="num-classes-ignored"),
     Mistake("결과의 모양이 (num_classes, n)입니다 (전치됨). 한 행이 한 샘플인 (n, num_classes)이어야 합니다.",
-            lambda labels, num_classes=None: _one_hot(np.asarray(labels), _k(labels, num_classes)).T),
+            lambda labels, num_classes=None: _one_hot(np.asarray(labels), _k(labels, num_classes)).T, id="transposed-result"),
     Mistake("레이블을 1부터 센다고 보고 1을 뺐습니다. 이 과정의 클래스 번호는 0부터 시작합니다.",
-            lambda labels, num_classes=None: _one_hot(np.asarray(labels) - 1, _k(labels, num_classes))),
+            lambda labels, num_classes=None: _one_hot(np.asarray(labels) - 1, _k(labels, num_classes)), id="labels-from-one"),
 )
 
 FROM_MISTAKES = (
     Mistake("argmax를 열 방향(axis=0)으로 했습니다. 샘플마다(행마다) 고르려면 axis=1입니다.",
-            lambda one_hot: np.argmax(np.asarray(one_hot), axis=0)),
+            lambda one_hot: np.argmax(np.asarray(one_hot), axis=0), id="argmax-axis-0"),
     Mistake("argmax 대신 max를 썼습니다: 1이 있는 '자리'(열 번호)가 아니라 값 1을 반환합니다.",
-            lambda one_hot: np.max(np.asarray(one_hot), axis=1).astype(int)),
+            lambda one_hot: np.max(np.asarray(one_hot), axis=1).astype(int), id="max-instead-of-argmax"),
 )
 
 TO_CASES = {
@@ -54,6 +54,8 @@ TO_CASES = {
     "모두 같은 클래스": (np.array([1, 1, 1]), 2),
     "열이 행보다 많음": (np.array([5, 2]), 7),
     "행과 열의 수가 같음": (np.array([1, 2, 0]), 3),
+    "레이블 없음 (n = 0), num_classes = 4 → 모양 (0, 4)": (np.array([], dtype=np.int64), 4),
+    "uint8 레이블": (np.array([3, 0, 2, 3], dtype=np.uint8), None),
 }
 
 
@@ -76,7 +78,8 @@ def test_to_one_hot_random(student, reference, rng):
                 case=f"무작위 입력 {trial + 1}번째 (n={n}, num_classes={num_classes})", spec=ONE_HOT, mistakes=TO_MISTAKES)
 
 
-@pytest.mark.parametrize("labels, num_classes", [([0, 3, 1], 3), ([0, 5], 2), ([-1, 0, 1], 3), ([2, -2], None)])
+@pytest.mark.parametrize("labels, num_classes", [([0, 3, 1], 3), ([0, 5], 2), ([-1, 0, 1], 3), ([2, -2], None),
+                                                     ([0, 1], 0)])
 def test_to_one_hot_rejects_bad_labels(student, labels, num_classes):
     """to_one_hot: 범위 밖 레이블은 ValueError"""
     labels = np.array(labels)

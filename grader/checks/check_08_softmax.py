@@ -65,15 +65,15 @@ def _stable(z, axis=-1, sum_axis="same", keepdims_max=True):
 
 
 SOFTMAX_MISTAKES = (
-    Mistake(OVERFLOW.removesuffix(".") + " (그대로 exp(z)를 계산함).", _naive),
+    Mistake(OVERFLOW.removesuffix(".") + " (그대로 exp(z)를 계산함).", _naive, id="softmax-overflow"),
     Mistake("배열 전체의 최댓값 하나를 뺐습니다: axis를 따라(행마다) 최댓값을 빼야 합니다. "
-            "값의 범위가 다른 행은 exp가 모두 0으로 언더플로되어 0/0 = NaN이 됩니다.", _global_max),
+            "값의 범위가 다른 행은 exp가 모두 0으로 언더플로되어 0/0 = NaN이 됩니다.", _global_max, id="softmax-global-max"),
     Mistake("배열 전체의 합으로 나눴습니다: axis를 따라(행마다) 합해야 각 행의 합이 1이 됩니다.",
-            lambda z, axis=-1: _stable(z, axis, sum_axis="all")),
+            lambda z, axis=-1: _stable(z, axis, sum_axis="all"), id="softmax-global-sum"),
     Mistake("합을 axis=0(열 방향)으로 구했습니다: 확률은 axis(기본 마지막 축)를 따라 합이 1이어야 합니다.",
-            lambda z, axis=-1: _stable(z, axis, sum_axis="first")),
+            lambda z, axis=-1: _stable(z, axis, sum_axis="first"), id="softmax-sum-axis-0"),
     Mistake("최댓값에 keepdims=True를 빠뜨렸습니다: 행마다의 최댓값이 엉뚱한 축으로 브로드캐스트되어 행마다 다른 수를 뺐습니다.",
-            lambda z, axis=-1: _stable(z, axis, keepdims_max=False)),
+            lambda z, axis=-1: _stable(z, axis, keepdims_max=False), id="softmax-max-without-keepdims"),
 )
 
 
@@ -89,19 +89,22 @@ def _log_naive(z, axis=-1):
 
 LOG_SOFTMAX_MISTAKES = (
     Mistake("softmax를 구한 뒤 log를 취했습니다: 아주 작은 확률이 0으로 언더플로되어 log(0) = −inf가 됩니다. "
-            "(z − m) − log Σ exp(z − m)로 직접 계산하세요.", _log_of_softmax),
-    Mistake(OVERFLOW.removesuffix(".") + " (log Σ exp(z)를 그대로 계산함).", _log_naive),
+            "(z − m) − log Σ exp(z − m)로 직접 계산하세요.", _log_of_softmax, id="log-softmax-log-of-softmax"),
+    Mistake(OVERFLOW.removesuffix(".") + " (log Σ exp(z)를 그대로 계산함).", _log_naive, id="log-softmax-overflow"),
     Mistake("log Σ exp(z − m)를 빼지 않았습니다: z − m만으로는 로그 확률이 아닙니다.",
-            lambda z, axis=-1: _f(z) - np.max(_f(z), axis=axis, keepdims=True)),
+            lambda z, axis=-1: _f(z) - np.max(_f(z), axis=axis, keepdims=True), id="log-softmax-missing-logsumexp"),
 )
 
 CLASS_MISTAKES = (
     Mistake("argmax를 axis=0(열 방향)으로 했습니다: 샘플마다 고르려면 마지막 축(axis=−1)을 따라야 합니다.",
-            lambda z, axis=-1: np.argmax(np.asarray(z), axis=0)),
+            lambda z, axis=-1: np.argmax(np.asarray(z), axis=0), id="predict-argmax-axis-0"),
     Mistake("argmax 대신 argmin을 썼습니다: 예측 클래스는 점수가 가장 '큰' 클래스입니다.",
-            lambda z, axis=-1: np.argmin(np.asarray(z), axis=axis)),
+            lambda z, axis=-1: np.argmin(np.asarray(z), axis=axis), id="predict-argmin"),
     Mistake("클래스 번호(argmax)가 아니라 가장 큰 값(max)을 반환했습니다.",
-            lambda z, axis=-1: np.max(np.asarray(z), axis=axis).astype(np.int64)),
+            lambda z, axis=-1: np.max(np.asarray(z), axis=axis).astype(np.int64), id="predict-max-instead-of-argmax"),
+    Mistake("그대로 exp(z)를 계산한 소프트맥스의 argmax를 골랐습니다: 큰 로짓에서 exp가 넘쳐 NaN이 되고, np.argmax는 NaN의 위치를 "
+            "돌려줍니다. 로짓의 argmax를 바로 고르세요 (softmax는 순서를 바꾸지 않음).",
+            lambda z, axis=-1: np.argmax(_naive(z, axis), axis=axis), id="predict-argmax-of-naive-softmax"),
 )
 
 CASES = {
@@ -173,6 +176,7 @@ CLASS_CASES = {
     "확률 행렬 (softmax 뒤)": (np.array([[0.2, 0.7, 0.1], [0.6, 0.3, 0.1]]), {}),
     "axis=0": (np.array([[0.1, 2.0], [3.0, 0.0], [0.5, 0.7]]), {"axis": 0}),
     "3차원 배열": (np.array([[[1.0, 0.0], [0.0, 1.0]], [[2.0, 3.0], [5.0, 4.0]]]), {}),
+    "큰 로짓 ±1000": (np.array([[999.0, 1000.0, 0.0], [-1000.0, -999.0, -1001.0]]), {}),
 }
 
 

@@ -58,11 +58,13 @@ def _cut(order, batch_size, keep_last=True):
 
 MINIBATCH_MISTAKES = (
     Mistake("마지막의 작은 배치를 버렸습니다: n이 batch_size로 나누어떨어지지 않아도 마지막 배치는 씁니다 (배치 수는 ⌈n / batch_size⌉).",
-            lambda n, bs, rng, shuffle=True: _cut(rng.permutation(n) if shuffle else np.arange(n), bs, keep_last=False)),
+            lambda n, bs, rng, shuffle=True: _cut(rng.permutation(n) if shuffle else np.arange(n), bs, keep_last=False), id="drop-last-batch"),
     Mistake("섞지 않았습니다: shuffle=True이면 rng.permutation(n)으로 섞은 뒤 자릅니다.",
-            lambda n, bs, rng, shuffle=True: _cut(np.arange(n), bs)),
+            lambda n, bs, rng, shuffle=True: _cut(np.arange(n), bs), id="not-shuffled"),
     Mistake("batch_size개씩 자르지 않고 batch_size개의 배치로 나눴습니다 (np.array_split(perm, batch_size)).",
-            lambda n, bs, rng, shuffle=True: list(np.array_split(rng.permutation(n) if shuffle else np.arange(n), bs))),
+            lambda n, bs, rng, shuffle=True: list(np.array_split(rng.permutation(n) if shuffle else np.arange(n), bs)), id="array-split-into-batch-size-batches"),
+    Mistake("shuffle=False인데 섞었습니다: shuffle=False이면 np.arange(n)을 그대로 자릅니다.",
+            lambda n, bs, rng, shuffle=True: _cut(rng.permutation(n), bs), id="shuffle-flag-ignored"),
 )
 
 
@@ -80,9 +82,9 @@ def _epochs(shuffle_each=True, keep_last=True, shuffle=True):
 
 EPOCH_MISTAKES = (
     Mistake("에포크마다 다시 섞지 않았습니다: 처음 섞은 순서를 모든 에포크에 썼습니다. 에포크마다 rng.permutation(n)을 새로 부르세요.",
-            _epochs(shuffle_each=False)),
-    Mistake("마지막의 작은 배치를 버렸습니다: n이 batch_size로 나누어떨어지지 않아도 마지막 배치는 씁니다.", _epochs(keep_last=False)),
-    Mistake("섞지 않았습니다: 에포크마다 rng.permutation(n)으로 섞은 뒤 자릅니다.", _epochs(shuffle=False)),
+            _epochs(shuffle_each=False), id="epochs-shuffled-once"),
+    Mistake("마지막의 작은 배치를 버렸습니다: n이 batch_size로 나누어떨어지지 않아도 마지막 배치는 씁니다.", _epochs(keep_last=False), id="epochs-drop-last-batch"),
+    Mistake("섞지 않았습니다: 에포크마다 rng.permutation(n)으로 섞은 뒤 자릅니다.", _epochs(shuffle=False), id="epochs-not-shuffled"),
 )
 
 
@@ -99,13 +101,13 @@ def _gd(batches_of, divide_by_batch_size=False):
 
 GD_MISTAKES = (
     Mistake("배치마다 전체 데이터로 기울기를 구했습니다: 미니 배치 경사 하강법은 그 배치의 샘플만으로 기울기를 구합니다.",
-            lambda x, y, w, b, lr, bs, rng: _gd(lambda n, bs, rng: [np.arange(n)] * math.ceil(n / bs))(x, y, w, b, lr, bs, rng)),
+            lambda x, y, w, b, lr, bs, rng: _gd(lambda n, bs, rng: [np.arange(n)] * math.ceil(n / bs))(x, y, w, b, lr, bs, rng), id="gd-full-batch-gradient"),
     Mistake("마지막의 작은 배치도 batch_size로 나눴습니다: 평균은 그 배치의 실제 크기 m으로 냅니다.",
-            _gd(lambda n, bs, rng: _cut(rng.permutation(n), bs), divide_by_batch_size=True)),
+            _gd(lambda n, bs, rng: _cut(rng.permutation(n), bs), divide_by_batch_size=True), id="gd-last-batch-divided-by-batch-size"),
     Mistake("마지막의 작은 배치를 버렸습니다: 그 샘플들로도 한 번 갱신합니다.",
-            _gd(lambda n, bs, rng: _cut(rng.permutation(n), bs, keep_last=False))),
+            _gd(lambda n, bs, rng: _cut(rng.permutation(n), bs, keep_last=False)), id="gd-drop-last-batch"),
     Mistake("섞지 않고 앞에서부터 배치를 만들었습니다: minibatch_indices처럼 rng.permutation(n)으로 섞으세요.",
-            _gd(lambda n, bs, rng: _cut(np.arange(n), bs))),
+            _gd(lambda n, bs, rng: _cut(np.arange(n), bs)), id="gd-not-shuffled"),
 )
 
 CASES = {
@@ -116,6 +118,7 @@ CASES = {
     "SGD: batch_size = 1": (6, 1, {}),
     "shuffle=False": (10, 4, {"shuffle": False}),
     "큰 n": (1000, 32, {}),
+    "남는 샘플이 배치보다 훨씬 적음: n = 1001, batch_size = 1000": (1001, 1000, {}),
 }
 
 

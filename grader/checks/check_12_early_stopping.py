@@ -63,16 +63,16 @@ _ties = _rule(lambda loss, best, delta: loss <= best - delta)
 _late = _rule(lambda loss, best, delta: loss < best - delta, stop_after=lambda wait, patience: wait > patience)
 
 STOP_MISTAKES = (
-    Mistake("검증 손실을 '직전 에포크'와 비교했습니다. 개선 여부는 지금까지의 최솟값(best)과 비교해야 합니다.", _previous),
+    Mistake("검증 손실을 '직전 에포크'와 비교했습니다. 개선 여부는 지금까지의 최솟값(best)과 비교해야 합니다.", _previous, id="compare-with-previous"),
     Mistake("멈춘 에포크의 가중치를 그대로 썼습니다. 되살릴 가중치는 검증 손실이 가장 좋았던 에포크(best_epoch)의 것입니다.",
-            _last_weights),
+            _last_weights, id="best-is-stop-epoch"),
     Mistake("best_epoch를 곡선 전체의 최솟값 위치로 골랐습니다. 멈춘 뒤의 에포크는 학습하지 않았으므로 볼 수 없습니다.",
-            _argmin_of_all),
-    Mistake("에포크 번호를 1부터 셌습니다. 이 연습은 0부터 셉니다 (val_losses[0]이 에포크 0).", _shifted(_right, 1)),
-    Mistake("min_delta를 무시했습니다. best − min_delta보다 작아져야 개선입니다.", _no_min_delta),
-    Mistake("같은 값(또는 min_delta만큼 줄지 않은 값)도 개선으로 셌습니다. < 가 아니라 <= 를 썼나요?", _ties),
+            _argmin_of_all, id="best-is-global-argmin"),
+    Mistake("에포크 번호를 1부터 셌습니다. 이 연습은 0부터 셉니다 (val_losses[0]이 에포크 0).", _shifted(_right, 1), id="epochs-from-one"),
+    Mistake("min_delta를 무시했습니다. best − min_delta보다 작아져야 개선입니다.", _no_min_delta, id="min-delta-ignored"),
+    Mistake("같은 값(또는 min_delta만큼 줄지 않은 값)도 개선으로 셌습니다. < 가 아니라 <= 를 썼나요?", _ties, id="ties-count-as-improvement"),
     Mistake("patience를 한 번 늦게 셌습니다: 개선 없는 에포크가 patience번이 되면 바로 멈춥니다 (wait > patience가 아니라 wait >= patience).",
-            _late),
+            _late, id="patience-off-by-one"),
 )
 
 
@@ -82,10 +82,10 @@ def _count(function, by=1):
 
 COUNT_MISTAKES = (
     Mistake("멈춘 에포크의 번호를 그대로 반환했습니다. 에포크 번호가 0부터이므로 학습한 에포크 수는 stop_epoch + 1입니다.",
-            _count(_right, 0)),
-    Mistake("검증 손실을 '직전 에포크'와 비교했습니다. 개선 여부는 지금까지의 최솟값(best)과 비교해야 합니다.", _count(_previous)),
-    Mistake("patience를 한 번 늦게 셌습니다 (wait > patience가 아니라 wait >= patience에서 멈춤).", _count(_late)),
-    Mistake("min_delta를 무시했습니다. best − min_delta보다 작아져야 개선입니다.", _count(_no_min_delta)),
+            _count(_right, 0), id="count-is-stop-epoch"),
+    Mistake("검증 손실을 '직전 에포크'와 비교했습니다. 개선 여부는 지금까지의 최솟값(best)과 비교해야 합니다.", _count(_previous), id="count-compare-with-previous"),
+    Mistake("patience를 한 번 늦게 셌습니다 (wait > patience가 아니라 wait >= patience에서 멈춤).", _count(_late), id="count-patience-off-by-one"),
+    Mistake("min_delta를 무시했습니다. best − min_delta보다 작아져야 개선입니다.", _count(_no_min_delta), id="count-min-delta-ignored"),
 )
 
 NOTE_EXAMPLE = [1.0, 0.8, 0.7, 0.75, 0.72, 0.9]

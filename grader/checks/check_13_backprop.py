@@ -31,7 +31,7 @@ def _sigmoid(z):
     return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
 
 
-def _backward(scale="mean", hidden_derivative="right", bias="sum"):
+def _backward(scale="mean", hidden_derivative="right", bias="sum", relu_at_zero=0.0):
     """A whole backward pass that holds one misconception (or none, with the defaults)."""
     def run(x, y, W1, b1, W2, b2, activation="sigmoid"):
         x, y, W1, b1, W2, b2 = (np.asarray(a, dtype=np.float64) for a in (x, y, W1, b1, W2, b2))
@@ -48,22 +48,24 @@ def _backward(scale="mean", hidden_derivative="right", bias="sum"):
         elif activation == "sigmoid":
             d_z1 = d_a1 * a1 * (1 - a1)
         else:
-            d_z1 = d_a1 * (z1 > 0)
+            d_z1 = d_a1 * np.where(z1 == 0, relu_at_zero, z1 > 0)
         reduce = np.sum if bias == "sum" else np.mean
         return x.T @ d_z1, reduce(d_z1, axis=0), a1.T @ d_yhat, reduce(d_yhat, axis=0)
     return run
 
 
 BACKWARD_MISTAKES = (
-    Mistake("손실을 평균이 아니라 합으로 미분했습니다: 기울기를 원소 수 n·k로 나누지 않았습니다.", _backward(scale="sum")),
-    Mistake("제곱의 미분에서 2를 빠뜨렸습니다: d(ŷ − y)²/dŷ = 2(ŷ − y)입니다 (½을 곱한 손실이 아님).", _backward(scale="half")),
-    Mistake("배치 크기 n으로만 나눴습니다. 손실은 n·k개 원소 전체의 평균이므로 n·k로 나눕니다.", _backward(scale="batch")),
+    Mistake("손실을 평균이 아니라 합으로 미분했습니다: 기울기를 원소 수 n·k로 나누지 않았습니다.", _backward(scale="sum"), id="backward-sum-instead-of-mean"),
+    Mistake("제곱의 미분에서 2를 빠뜨렸습니다: d(ŷ − y)²/dŷ = 2(ŷ − y)입니다 (½을 곱한 손실이 아님).", _backward(scale="half"), id="backward-missing-factor-2"),
+    Mistake("배치 크기 n으로만 나눴습니다. 손실은 n·k개 원소 전체의 평균이므로 n·k로 나눕니다.", _backward(scale="batch"), id="backward-divide-by-batch-only"),
     Mistake("은닉층 활성화 함수의 도함수 f'(z1)을 곱하지 않았습니다 (연쇄 법칙의 한 고리가 빠짐).",
-            _backward(hidden_derivative="none")),
+            _backward(hidden_derivative="none"), id="backward-missing-activation-derivative"),
     Mistake("시그모이드의 도함수를 a1(1 − a1)이 아니라 z1(1 − z1)로 계산했습니다: σ'(z) = σ(z)(1 − σ(z))입니다.",
-            _backward(hidden_derivative="of_z")),
+            _backward(hidden_derivative="of_z"), id="backward-sigmoid-derivative-of-z"),
     Mistake("편향의 기울기를 배치 축으로 더하지 않고 평균냈습니다. 평균은 dŷ에 이미 들어 있으므로 편향은 합입니다.",
-            _backward(bias="mean")),
+            _backward(bias="mean"), id="backward-bias-mean-instead-of-sum"),
+    Mistake("ReLU의 도함수를 z1 = 0에서 1로 썼습니다 (z1 >= 0). 이 과정은 PyTorch처럼 z1 > 0일 때만 1, z1 = 0에서는 0입니다.",
+            _backward(relu_at_zero=1.0), id="backward-relu-derivative-one-at-zero"),
 )
 
 
@@ -77,14 +79,14 @@ def _forward_mistake(rule):
 
 
 FORWARD_MISTAKES = (
-    Mistake("은닉층에 활성화 함수를 적용하지 않았습니다 (a1 = z1).", _forward_mistake(lambda z, act: z)),
+    Mistake("은닉층에 활성화 함수를 적용하지 않았습니다 (a1 = z1).", _forward_mistake(lambda z, act: z), id="forward-missing-activation"),
     Mistake("시그모이드의 부호가 반대입니다: σ(z) = 1 / (1 + e^(−z))입니다.",
-            _forward_mistake(lambda z, act: _sigmoid(-z) if act == "sigmoid" else np.maximum(z, 0))),
+            _forward_mistake(lambda z, act: _sigmoid(-z) if act == "sigmoid" else np.maximum(z, 0)), id="forward-sigmoid-wrong-sign"),
 )
 
 LOSS_MISTAKES = (
-    Mistake("평균이 아니라 합을 반환했습니다.", lambda y_hat, y: np.sum((np.asarray(y_hat) - y) ** 2)),
-    Mistake("½을 곱했습니다. 이 과정의 MSE는 mean((ŷ − y)²)입니다.", lambda y_hat, y: 0.5 * np.mean((np.asarray(y_hat) - y) ** 2)),
+    Mistake("평균이 아니라 합을 반환했습니다.", lambda y_hat, y: np.sum((np.asarray(y_hat) - y) ** 2), id="loss-sum-instead-of-mean"),
+    Mistake("½을 곱했습니다. 이 과정의 MSE는 mean((ŷ − y)²)입니다.", lambda y_hat, y: 0.5 * np.mean((np.asarray(y_hat) - y) ** 2), id="loss-half-mse"),
 )
 
 
@@ -108,6 +110,16 @@ FIXED = {
                          np.array([[0.5, -1.0, 0.3], [0.2, 0.4, -0.6]]), np.array([0.1, 0.2, 0.3]),
                          np.array([[1.0], [-0.5], [2.0]]), np.array([0.25]), "relu"),
 }
+
+
+# Hidden pre-activations exactly 0 (x·W1 + b1 = 0 in exact arithmetic), where the ReLU kink is.
+FIXED["relu, 은닉층 가중합이 정확히 0인 자리 (relu'(0) = 0)"] = (
+    np.array([[1.0], [2.0], [-1.0]]), np.array([[0.5], [0.0], [1.0]]), np.array([[1.0, -1.0]]), np.array([-1.0, 2.0]),
+    np.array([[1.0], [0.5]]), np.array([0.0]), "relu")
+# Pre-activations of ±800: e^800 overflows a naive sigmoid.
+FIXED["sigmoid, 은닉층 가중합이 ±800"] = (
+    np.array([[800.0, -800.0], [-900.0, 1000.0]]), np.array([[1.0], [0.0]]), np.eye(2), np.zeros(2),
+    np.array([[1.0], [-1.0]]), np.zeros(1), "sigmoid")
 
 
 @pytest.mark.parametrize("case", list(FIXED))

@@ -27,29 +27,29 @@ def _w(weights):
 
 
 L1_MISTAKES = (
-    Mistake("절댓값을 빠뜨렸습니다: 음수 가중치가 벌점을 줄입니다. L1 벌점은 λΣ|w|입니다.", lambda w, lam: lam * np.sum(_w(w))),
-    Mistake("합이 아니라 평균을 썼습니다. L1 벌점은 λΣ|w|입니다.", lambda w, lam: lam * np.mean(np.abs(_w(w)))),
-    Mistake("절댓값 대신 제곱을 썼습니다: 그것은 L2 벌점입니다.", lambda w, lam: lam * np.sum(_w(w) ** 2)),
+    Mistake("절댓값을 빠뜨렸습니다: 음수 가중치가 벌점을 줄입니다. L1 벌점은 λΣ|w|입니다.", lambda w, lam: lam * np.sum(_w(w)), id="l1-missing-abs"),
+    Mistake("합이 아니라 평균을 썼습니다. L1 벌점은 λΣ|w|입니다.", lambda w, lam: lam * np.mean(np.abs(_w(w))), id="l1-mean-instead-of-sum"),
+    Mistake("절댓값 대신 제곱을 썼습니다: 그것은 L2 벌점입니다.", lambda w, lam: lam * np.sum(_w(w) ** 2), id="l1-square-instead-of-abs"),
 )
 
 L2_MISTAKES = (
-    Mistake("제곱합에 제곱근을 씌웠습니다 (노름 ‖w‖). L2 벌점은 제곱합 λΣw²입니다.", lambda w, lam: lam * np.sqrt(np.sum(_w(w) ** 2))),
-    Mistake("½λΣw²를 썼습니다. 이 과정(Keras)의 L2 벌점에는 ½이 없습니다: λΣw².", lambda w, lam: 0.5 * lam * np.sum(_w(w) ** 2)),
-    Mistake("합이 아니라 평균을 썼습니다. L2 벌점은 λΣw²입니다.", lambda w, lam: lam * np.mean(_w(w) ** 2)),
-    Mistake("제곱 대신 절댓값을 썼습니다: 그것은 L1 벌점입니다.", lambda w, lam: lam * np.sum(np.abs(_w(w)))),
+    Mistake("제곱합에 제곱근을 씌웠습니다 (노름 ‖w‖). L2 벌점은 제곱합 λΣw²입니다.", lambda w, lam: lam * np.sqrt(np.sum(_w(w) ** 2)), id="l2-sqrt-norm"),
+    Mistake("½λΣw²를 썼습니다. 이 과정(Keras)의 L2 벌점에는 ½이 없습니다: λΣw².", lambda w, lam: 0.5 * lam * np.sum(_w(w) ** 2), id="l2-half"),
+    Mistake("합이 아니라 평균을 썼습니다. L2 벌점은 λΣw²입니다.", lambda w, lam: lam * np.mean(_w(w) ** 2), id="l2-mean-instead-of-sum"),
+    Mistake("제곱 대신 절댓값을 썼습니다: 그것은 L1 벌점입니다.", lambda w, lam: lam * np.sum(np.abs(_w(w))), id="l2-abs-instead-of-square"),
 )
 
 L1_GRADIENT_MISTAKES = (
-    Mistake("L1의 기울기로 λ·w를 썼습니다. |w|의 미분은 sign(w)이므로 λ·sign(w)입니다.", lambda w, lam: lam * _w(w)),
-    Mistake("부호를 빠뜨렸습니다 (모든 자리에 λ). 음수 가중치의 기울기는 −λ입니다.", lambda w, lam: np.full(_w(w).shape, float(lam))),
+    Mistake("L1의 기울기로 λ·w를 썼습니다. |w|의 미분은 sign(w)이므로 λ·sign(w)입니다.", lambda w, lam: lam * _w(w), id="l1-gradient-w-instead-of-sign"),
+    Mistake("부호를 빠뜨렸습니다 (모든 자리에 λ). 음수 가중치의 기울기는 −λ입니다.", lambda w, lam: np.full(_w(w).shape, float(lam)), id="l1-gradient-missing-sign"),
     Mistake("w = 0인 자리의 기울기를 0이 아닌 값으로 정했습니다. 이 과정은 sign(0) = 0 (np.sign)을 씁니다.",
-            lambda w, lam: lam * np.where(_w(w) >= 0, 1.0, -1.0)),
+            lambda w, lam: lam * np.where(_w(w) >= 0, 1.0, -1.0), id="l1-gradient-nonzero-at-zero"),
 )
 
 L2_GRADIENT_MISTAKES = (
-    Mistake("L2의 기울기로 λ·w를 썼습니다 (½λΣw²의 기울기). λΣw²의 기울기는 2λ·w입니다.", lambda w, lam: lam * _w(w)),
-    Mistake("λ를 곱하지 않았습니다: 2w입니다. 기울기는 2λ·w입니다.", lambda w, lam: 2 * _w(w)),
-    Mistake("L2의 기울기로 λ·sign(w)를 썼습니다: 그것은 L1의 기울기입니다.", lambda w, lam: lam * np.sign(_w(w))),
+    Mistake("L2의 기울기로 λ·w를 썼습니다 (½λΣw²의 기울기). λΣw²의 기울기는 2λ·w입니다.", lambda w, lam: lam * _w(w), id="l2-gradient-missing-factor-2"),
+    Mistake("λ를 곱하지 않았습니다: 2w입니다. 기울기는 2λ·w입니다.", lambda w, lam: 2 * _w(w), id="l2-gradient-missing-lambda"),
+    Mistake("L2의 기울기로 λ·sign(w)를 썼습니다: 그것은 L1의 기울기입니다.", lambda w, lam: lam * np.sign(_w(w)), id="l2-gradient-sign"),
 )
 
 
@@ -70,11 +70,11 @@ def _regularized(penalise_bias=False, l2_factor=2.0, l1_rule=np.sign, gradient_p
 
 
 REGULARIZED_MISTAKES = (
-    Mistake("편향 b도 규제했습니다. 편향은 입력에 곱해지지 않으므로 벌점에서 뺍니다.", _regularized(penalise_bias=True)),
-    Mistake("L2 벌점의 기울기로 l2·w를 썼습니다 (½의 약속). l2·Σw²의 기울기는 2·l2·w입니다.", _regularized(l2_factor=1.0)),
-    Mistake("L1 벌점의 기울기로 l1·w를 썼습니다. l1·Σ|w|의 기울기는 l1·sign(w)입니다.", _regularized(l1_rule=lambda w: w)),
-    Mistake("손실에는 벌점을 더했지만 기울기에는 벌점의 기울기를 더하지 않았습니다.", _regularized(gradient_penalty=False)),
-    Mistake("평균 제곱 오차의 기울기에서 2를 빠뜨렸습니다: d mean(r²)/dw = (2/n)·xᵀr.", _regularized(data_factor=1.0)),
+    Mistake("편향 b도 규제했습니다. 편향은 입력에 곱해지지 않으므로 벌점에서 뺍니다.", _regularized(penalise_bias=True), id="regularized-bias-penalized"),
+    Mistake("L2 벌점의 기울기로 l2·w를 썼습니다 (½의 약속). l2·Σw²의 기울기는 2·l2·w입니다.", _regularized(l2_factor=1.0), id="regularized-l2-gradient-missing-factor-2"),
+    Mistake("L1 벌점의 기울기로 l1·w를 썼습니다. l1·Σ|w|의 기울기는 l1·sign(w)입니다.", _regularized(l1_rule=lambda w: w), id="regularized-l1-gradient-w"),
+    Mistake("손실에는 벌점을 더했지만 기울기에는 벌점의 기울기를 더하지 않았습니다.", _regularized(gradient_penalty=False), id="regularized-gradient-missing-penalty"),
+    Mistake("평균 제곱 오차의 기울기에서 2를 빠뜨렸습니다: d mean(r²)/dw = (2/n)·xᵀr.", _regularized(data_factor=1.0), id="regularized-data-gradient-missing-factor-2"),
 )
 
 FUNCTIONS = {

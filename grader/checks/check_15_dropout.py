@@ -28,14 +28,20 @@ def _dropout(rule):
 
 TRAINING_MISTAKES = (
     Mistake("남은 값을 1/(1 − rate)배로 키우지 않았습니다: 학습 때 출력의 기댓값이 (1 − rate)배로 줄어듭니다.",
-            _dropout(lambda x, rate, u: (x * (u >= rate), u >= rate))),
+            _dropout(lambda x, rate, u: (x * (u >= rate), u >= rate)), id="dropout-without-rescale"),
     Mistake("1/(1 − rate)로 나누지 않고 (1 − rate)를 곱했습니다.",
-            _dropout(lambda x, rate, u: (x * (u >= rate) * (1 - rate), u >= rate))),
+            _dropout(lambda x, rate, u: (x * (u >= rate) * (1 - rate), u >= rate)), id="dropout-multiply-by-keep"),
     Mistake("rate를 '남길 확률'로 썼습니다. rate는 '버릴 확률'입니다.",
-            _dropout(lambda x, rate, u: (x * (u < rate) / rate, u < rate))),
+            _dropout(lambda x, rate, u: (x * (u < rate) / rate, u < rate)), id="rate-as-keep-probability"),
     Mistake("마스크의 부등호가 반대입니다 (u < rate인 자리를 남김): 남길 확률이 rate가 됩니다.",
-            _dropout(lambda x, rate, u: (x * (u < rate) / (1 - rate), u < rate))),
+            _dropout(lambda x, rate, u: (x * (u < rate) / (1 - rate), u < rate)), id="mask-inequality-reversed"),
 )
+
+
+def _train_rule(x, rate, u):
+    """The training-mode output for one draw u: the same draw gives both out and mask."""
+    keep = u >= rate
+    return x * keep / (1 - rate), keep
 
 
 def _inference_mistake(rule):
@@ -47,11 +53,11 @@ def _inference_mistake(rule):
 
 INFERENCE_MISTAKES = (
     Mistake("추론(training=False)에서도 1/(1 − rate)배로 키웠습니다. inverted dropout은 추론 때 아무것도 하지 않습니다.",
-            _inference_mistake(lambda x, rate, rng: (x / (1 - rate), np.ones(x.shape, dtype=bool)))),
+            _inference_mistake(lambda x, rate, rng: (x / (1 - rate), np.ones(x.shape, dtype=bool))), id="inference-rescaled"),
     Mistake("추론(training=False)에서도 (1 − rate)를 곱했습니다. 그것은 학습 때 키우지 않는 옛 방식의 보정입니다.",
-            _inference_mistake(lambda x, rate, rng: (x * (1 - rate), np.ones(x.shape, dtype=bool)))),
+            _inference_mistake(lambda x, rate, rng: (x * (1 - rate), np.ones(x.shape, dtype=bool))), id="inference-multiply-by-keep"),
     Mistake("추론(training=False)에서도 뉴런을 버렸습니다. 드롭아웃은 학습 때만 씁니다.",
-            _inference_mistake(lambda x, rate, rng: (x * (rng.random(x.shape) >= rate) / (1 - rate), rng.random(x.shape) >= rate))),
+            _inference_mistake(lambda x, rate, rng: _train_rule(x, rate, rng.random(x.shape))), id="inference-drops-units"),
 )
 
 CASES = {
@@ -78,6 +84,23 @@ def test_inference_is_identity(student, reference, seed, rate):
     x = np.random.default_rng(seed).normal(size=(3, 4))
     compare(student, reference, "dropout_forward", (x, rate, np.random.default_rng(seed)), {"training": False},
             case=f"training=False, rate {rate}", spec=OUTPUT, mistakes=INFERENCE_MISTAKES)
+
+
+def test_inference_returns_a_copy_and_leaves_rng_alone(student, seed):
+    """추론 모드: out은 x의 복사본이고 rng를 쓰지 않음"""
+    x = np.random.default_rng(seed).normal(size=(4, 5))
+    rng = np.random.default_rng(seed)
+    before = rng.bit_generator.state
+    result = student.call("dropout_forward", (x, 0.5, rng), {"training": False})
+    case = "training=False, rate 0.5"
+    expect(isinstance(result, (tuple, list)) and len(result) == 2, "dropout_forward", case,
+           f"(out, mask) 두 값을 반환해야 하는데 {type(result).__name__}을(를) 반환했습니다.")
+    out = result[0]
+    expect(not (isinstance(out, np.ndarray) and np.shares_memory(out, x)), "dropout_forward", case,
+           "out이 입력 x와 같은 메모리를 씁니다 (x 자체나 그 뷰를 반환함). 문서의 약속대로 복사본(x.copy())을 반환하세요: "
+           "그렇지 않으면 out을 고칠 때 호출한 쪽의 x도 바뀝니다.")
+    expect(rng.bit_generator.state == before, "dropout_forward", case,
+           "training=False인데 rng에서 난수를 뽑았습니다. 추론 때는 rng를 쓰지 않습니다 (다음 학습 스텝의 마스크가 달라짐).")
 
 
 @pytest.mark.parametrize("rate", [0.25, 0.6])

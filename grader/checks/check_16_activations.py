@@ -35,42 +35,45 @@ def _sig(x):
 
 MISTAKES = {
     "sigmoid": (
-        Mistake("지수의 부호가 반대입니다: σ(x) = 1 / (1 + e^(−x))입니다 (1 / (1 + e^x)는 σ(−x)).", lambda x: _sig(-_x(x))),
+        Mistake("지수의 부호가 반대입니다: σ(x) = 1 / (1 + e^(−x))입니다 (1 / (1 + e^x)는 σ(−x)).", lambda x: _sig(-_x(x)), id="sigmoid-wrong-sign"),
         Mistake("1 / (1 + e^(−x))가 아니라 1 / (1 − e^(−x))를 썼습니다.",
-                lambda x: 1 / (1 - np.exp(-np.clip(_x(x), -700, 700)))),
+                lambda x: 1 / (1 - np.exp(-np.clip(_x(x), -700, 700))), id="sigmoid-one-minus-exp"),
     ),
     "sigmoid_derivative": (
         Mistake("입력 x에 바로 x(1 − x)를 계산했습니다. σ'(x) = σ(x)(1 − σ(x))이므로 먼저 σ(x)를 구해야 합니다.",
-                lambda x: _x(x) * (1 - _x(x))),
-        Mistake("σ'(x) 대신 σ(x)를 반환했습니다.", _sig),
-        Mistake("σ(x)(1 − σ(x))가 아니라 σ(x)(1 + σ(x))를 썼습니다.", lambda x: _sig(x) * (1 + _sig(x))),
+                lambda x: _x(x) * (1 - _x(x)), id="sigmoid-derivative-of-input"),
+        Mistake("σ'(x) 대신 σ(x)를 반환했습니다.", _sig, id="sigmoid-derivative-returns-sigmoid"),
+        Mistake("σ(x)(1 − σ(x))가 아니라 σ(x)(1 + σ(x))를 썼습니다.", lambda x: _sig(x) * (1 + _sig(x)), id="sigmoid-derivative-plus"),
     ),
     "relu": (
-        Mistake("음수를 0으로 바꾸지 않고 절댓값을 취했습니다.", lambda x: np.abs(_x(x))),
-        Mistake("max(0, x)가 아니라 min(0, x)를 썼습니다.", lambda x: np.minimum(_x(x), 0)),
+        Mistake("음수를 0으로 바꾸지 않고 절댓값을 취했습니다.", lambda x: np.abs(_x(x)), id="relu-abs"),
+        Mistake("max(0, x)가 아니라 min(0, x)를 썼습니다.", lambda x: np.minimum(_x(x), 0), id="relu-min-instead-of-max"),
     ),
     "relu_derivative": (
         Mistake("x = 0에서의 도함수를 1로 정했습니다 (x >= 0). 이 과정은 PyTorch처럼 x > 0일 때만 1입니다.",
-                lambda x: (_x(x) >= 0).astype(float)),
-        Mistake("도함수가 아니라 ReLU 값 max(0, x)를 반환했습니다.", lambda x: np.maximum(_x(x), 0)),
+                lambda x: (_x(x) >= 0).astype(float), id="relu-derivative-one-at-zero"),
+        Mistake("도함수가 아니라 ReLU 값 max(0, x)를 반환했습니다.", lambda x: np.maximum(_x(x), 0), id="relu-derivative-returns-relu"),
     ),
     "leaky_relu": (
         Mistake("Keras의 기본값 α = 0.3을 썼습니다. 이 연습의 기본값은 PyTorch와 같은 0.01입니다.",
-                lambda x, alpha=0.01: np.where(_x(x) > 0, _x(x), 0.3 * _x(x))),
+                lambda x, alpha=0.01: np.where(_x(x) > 0, _x(x), 0.3 * _x(x)), id="leaky-relu-keras-alpha"),
         Mistake("음수 쪽에 α를 곱하지 않고 0으로 만들었습니다: 그것은 보통의 ReLU입니다.",
-                lambda x, alpha=0.01: np.maximum(_x(x), 0)),
+                lambda x, alpha=0.01: np.maximum(_x(x), 0), id="leaky-relu-zero-negative-side"),
         Mistake("양수 쪽에 α를 곱했습니다. 양수는 그대로, 음수에만 α를 곱합니다.",
-                lambda x, alpha=0.01: np.where(_x(x) > 0, alpha * _x(x), _x(x))),
+                lambda x, alpha=0.01: np.where(_x(x) > 0, alpha * _x(x), _x(x)), id="leaky-relu-alpha-on-positive-side"),
+        Mistake("np.maximum(x, α·x)를 썼습니다: α ≤ 1일 때만 맞는 지름길입니다. α > 1이면 양수 쪽에서 α·x, 음수 쪽에서 x가 됩니다. "
+                "정의대로 np.where(x > 0, x, α·x)를 쓰세요.", lambda x, alpha=0.01: np.maximum(_x(x), alpha * _x(x)),
+                id="leaky-relu-maximum-shortcut"),
     ),
     "leaky_relu_derivative": (
         Mistake("음수 쪽 도함수를 0으로 했습니다: Leaky ReLU의 음수 쪽 기울기는 α입니다 (그래서 죽은 ReLU가 생기지 않음).",
-                lambda x, alpha=0.01: (_x(x) > 0).astype(float)),
+                lambda x, alpha=0.01: (_x(x) > 0).astype(float), id="leaky-derivative-zero-negative-side"),
         Mistake("음수 쪽 도함수로 α·x를 썼습니다. α·x의 미분은 α입니다.",
-                lambda x, alpha=0.01: np.where(_x(x) > 0, 1.0, alpha * _x(x))),
+                lambda x, alpha=0.01: np.where(_x(x) > 0, 1.0, alpha * _x(x)), id="leaky-derivative-alpha-times-x"),
         Mistake("x = 0에서의 도함수를 1로 정했습니다 (x >= 0). 이 과정은 PyTorch처럼 x > 0일 때만 1, x = 0에서는 α입니다.",
-                lambda x, alpha=0.01: np.where(_x(x) >= 0, 1.0, alpha)),
+                lambda x, alpha=0.01: np.where(_x(x) >= 0, 1.0, alpha), id="leaky-derivative-one-at-zero"),
         Mistake("Keras의 기본값 α = 0.3을 썼습니다. 이 연습의 기본값은 PyTorch와 같은 0.01입니다.",
-                lambda x, alpha=0.01: np.where(_x(x) > 0, 1.0, 0.3)),
+                lambda x, alpha=0.01: np.where(_x(x) > 0, 1.0, 0.3), id="leaky-derivative-keras-alpha"),
     ),
 }
 
@@ -108,18 +111,18 @@ def _shifted(x, n):
 
 CHAIN_MISTAKES = (
     Mistake("모든 층에서 처음 입력 x의 σ'(x)를 곱했습니다 (σ'(x)ⁿ). k번째 층의 도함수는 그 층의 입력 a_(k−1)에서 구합니다.",
-            _chain(_same_input)),
-    Mistake("층마다의 도함수를 곱하지 않고 더했습니다. 연쇄 법칙은 곱입니다.", _chain(_summed)),
+            _chain(_same_input), id="chain-same-input"),
+    Mistake("층마다의 도함수를 곱하지 않고 더했습니다. 연쇄 법칙은 곱입니다.", _chain(_summed), id="chain-sum-instead-of-product"),
     Mistake("층의 입력이 아니라 출력에서 도함수를 구했습니다 (σ'(a_1) … σ'(a_n)). k번째 층은 σ'(a_(k−1))입니다.",
-            _chain(_shifted)),
+            _chain(_shifted), id="chain-derivative-at-outputs"),
     Mistake("상한 0.25ⁿ을 그대로 반환했습니다. 실제 기울기는 입력마다 다릅니다.",
-            _chain(lambda x, n: np.full(x.shape, 0.25**n))),
+            _chain(lambda x, n: np.full(x.shape, 0.25**n)), id="chain-returns-bound"),
 )
 
 BOUND_MISTAKES = (
-    Mistake("σ(0) = 0.5를 도함수의 최댓값으로 썼습니다. 시그모이드 도함수의 최댓값은 σ'(0) = 0.25입니다.", lambda n: 0.5**n),
-    Mistake("층마다 0.25를 곱하지 않고 더했습니다 (0.25 · n). 기울기는 층을 지날 때마다 곱해집니다.", lambda n: 0.25 * n),
-    Mistake("거듭제곱의 지수가 하나 모자랍니다 (0.25^(n−1)).", lambda n: 0.25 ** (n - 1)),
+    Mistake("σ(0) = 0.5를 도함수의 최댓값으로 썼습니다. 시그모이드 도함수의 최댓값은 σ'(0) = 0.25입니다.", lambda n: 0.5**n, id="bound-half-per-layer"),
+    Mistake("층마다 0.25를 곱하지 않고 더했습니다 (0.25 · n). 기울기는 층을 지날 때마다 곱해집니다.", lambda n: 0.25 * n, id="bound-sum-instead-of-product"),
+    Mistake("거듭제곱의 지수가 하나 모자랍니다 (0.25^(n−1)).", lambda n: 0.25 ** (n - 1), id="bound-exponent-off-by-one"),
 )
 
 GRID = np.array([-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0])
@@ -144,7 +147,7 @@ def test_elementwise_edge_cases(student, reference, function, case):
 
 
 @pytest.mark.parametrize("function", ["leaky_relu", "leaky_relu_derivative"])
-@pytest.mark.parametrize("alpha", [0.01, 0.2, 0.5])
+@pytest.mark.parametrize("alpha", [0.01, 0.2, 0.5, 1.0, 2.5])
 def test_leaky_alpha(student, reference, function, alpha):
     """Leaky ReLU: 여러 α 값"""
     compare(student, reference, function, (GRID,), {"alpha": alpha}, case=f"alpha={alpha}", spec=VALUES,

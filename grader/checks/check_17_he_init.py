@@ -28,18 +28,18 @@ TARGETS = {
 
 VARIANCE_MISCONCEPTIONS = {
     "he": (
-        ("He를 fan_in이 아니라 fan_out으로 계산했습니다.", lambda i, o: 2 / o),
-        ("분산 2/fan_in이 아니라 1/fan_in을 썼습니다 (LeCun 초기화).", lambda i, o: 1 / i),
-        ("He에 Xavier의 분모 fan_in + fan_out을 썼습니다.", lambda i, o: 2 / (i + o)),
-        ("표준편차 자리에 분산을 넣었습니다 (σ = 2/fan_in).", lambda i, o: (2 / i) ** 2),
-        ("균등분포의 경계로 √(2/fan_in)을 썼습니다. 균등분포의 경계는 √(6/fan_in)입니다.", lambda i, o: (2 / i) / 3),
+        ("fan-out-instead-of-fan-in", "He를 fan_in이 아니라 fan_out으로 계산했습니다.", lambda i, o: 2 / o),
+        ("lecun-variance", "분산 2/fan_in이 아니라 1/fan_in을 썼습니다 (LeCun 초기화).", lambda i, o: 1 / i),
+        ("xavier-denominator-in-he", "He에 Xavier의 분모 fan_in + fan_out을 썼습니다.", lambda i, o: 2 / (i + o)),
+        ("variance-as-std", "표준편차 자리에 분산을 넣었습니다 (σ = 2/fan_in).", lambda i, o: (2 / i) ** 2),
+        ("uniform-limit-without-3", "균등분포의 경계로 √(2/fan_in)을 썼습니다. 균등분포의 경계는 √(6/fan_in)입니다.", lambda i, o: (2 / i) / 3),
     ),
     "xavier": (
-        ("Xavier에 fan_in만 썼습니다. Xavier는 fan_in + fan_out을 씁니다.", lambda i, o: 2 / i),
-        ("Xavier에 fan_out만 썼습니다. Xavier는 fan_in + fan_out을 씁니다.", lambda i, o: 2 / o),
-        ("분자 2를 빠뜨렸습니다 (분산 1/(fan_in + fan_out)).", lambda i, o: 1 / (i + o)),
-        ("표준편차 자리에 분산을 넣었습니다.", lambda i, o: (2 / (i + o)) ** 2),
-        ("균등분포의 경계로 √(2/(fan_in + fan_out))을 썼습니다. 경계는 √(6/(fan_in + fan_out))입니다.", lambda i, o: (2 / (i + o)) / 3),
+        ("fan-in-only", "Xavier에 fan_in만 썼습니다. Xavier는 fan_in + fan_out을 씁니다.", lambda i, o: 2 / i),
+        ("fan-out-only", "Xavier에 fan_out만 썼습니다. Xavier는 fan_in + fan_out을 씁니다.", lambda i, o: 2 / o),
+        ("missing-factor-2", "분자 2를 빠뜨렸습니다 (분산 1/(fan_in + fan_out)).", lambda i, o: 1 / (i + o)),
+        ("variance-as-std", "표준편차 자리에 분산을 넣었습니다.", lambda i, o: (2 / (i + o)) ** 2),
+        ("uniform-limit-without-3", "균등분포의 경계로 √(2/(fan_in + fan_out))을 썼습니다. 경계는 √(6/(fan_in + fan_out))입니다.", lambda i, o: (2 / (i + o)) / 3),
     ),
 }
 
@@ -48,15 +48,18 @@ def _exact_mistakes(function):
     """Misconceptions as implementations, for the exact comparison with the same rng."""
     family, (distribution, _) = function.split("_")[0], TARGETS[function]
     mistakes = []
-    for description, variance in VARIANCE_MISCONCEPTIONS[family]:
+    for mistake_id, description, variance in VARIANCE_MISCONCEPTIONS[family]:
         if distribution == "normal":
             draw = (lambda var: lambda i, o, rng: rng.normal(0.0, np.sqrt(var(i, o)), size=(i, o)))(variance)
         else:
             draw = (lambda var: lambda i, o, rng: rng.uniform(-np.sqrt(3 * var(i, o)), np.sqrt(3 * var(i, o)), size=(i, o)))(variance)
-        mistakes.append(Mistake(description, draw))
+        mistakes.append(Mistake(description, draw, id=f"{family}-{mistake_id}"))
     mistakes.append(Mistake("결과의 모양이 (fan_out, fan_in)입니다. 이 과정은 (fan_in, fan_out) 모양을 씁니다.",
-                            lambda i, o, rng: rng.normal(0.0, np.sqrt(TARGETS[function][1](i, o)), size=(o, i))))
+                            lambda i, o, rng: rng.normal(0.0, np.sqrt(TARGETS[function][1](i, o)), size=(o, i)), id="transposed-shape"))
     return tuple(mistakes)
+
+
+EXACT_MISTAKES = {function: _exact_mistakes(function) for function in TARGETS}
 
 
 @pytest.mark.parametrize("function", list(TARGETS))
@@ -75,7 +78,7 @@ def test_statistics(student, seed, function):
            f"평균이 {weights.mean():.5f}입니다. 0 ± {mean_tolerance:.5f}이어야 합니다 (평균 0인 분포에서 뽑으세요).")
     got = float(weights.var())
     if abs(got / variance - 1) > VARIANCE_TOLERANCE:
-        named = [description for description, wrong in VARIANCE_MISCONCEPTIONS[function.split("_")[0]]
+        named = [description for _, description, wrong in VARIANCE_MISCONCEPTIONS[function.split("_")[0]]
                  if abs(got / wrong(FAN_IN, FAN_OUT) - 1) <= VARIANCE_TOLERANCE]
         expect(False, function, case,
                f"분산이 {got:.6g}입니다. 기대 {variance:.6g} (허용 오차 ±{VARIANCE_TOLERANCE:.0%}).",
@@ -96,7 +99,7 @@ def test_matches_reference_with_same_rng(student, reference, seed, function, fan
     fan_in, fan_out = fans
     compare(student, reference, function, (fan_in, fan_out, np.random.default_rng(seed)),
             case=f"fan_in={fan_in}, fan_out={fan_out} — 한 번의 rng.normal/rng.uniform 호출",
-            spec=WEIGHTS, mistakes=_exact_mistakes(function))
+            spec=WEIGHTS, mistakes=EXACT_MISTAKES[function])
 
 
 @pytest.mark.parametrize("function", list(TARGETS))

@@ -32,10 +32,12 @@ def _f(*arrays):
     return tuple(np.asarray(a, dtype=np.float64) for a in arrays)
 
 
-def _train(ddof=0, eps_outside=False, axis=0, affine=True, divide_by_var=False):
+def _train(ddof=0, eps_outside=False, axis=0, affine=True, divide_by_var=False, one_pass=False):
     def run(x, gamma, beta, eps=1e-5):
         x, gamma, beta = _f(x, gamma, beta)
         mean, var = x.mean(axis=axis, keepdims=True), x.var(axis=axis, ddof=ddof, keepdims=True)
+        if one_pass:
+            var = np.maximum((x * x).mean(axis=axis, keepdims=True) - mean * mean, 0.0)
         if divide_by_var:
             x_hat = (x - mean) / (var + eps)
         elif eps_outside:
@@ -49,11 +51,13 @@ def _train(ddof=0, eps_outside=False, axis=0, affine=True, divide_by_var=False):
 
 TRAIN_MISTAKES = (
     Mistake("분산을 N − 1로 나눴습니다 (불편 분산, ddof=1). 배치 정규화는 배치의 분산을 N으로 나눕니다 (np.var의 기본값).",
-            _train(ddof=1)),
-    Mistake("ε를 제곱근 밖에 더했습니다: (x − μ) / (√σ² + ε). ε는 제곱근 안에 더합니다: √(σ² + ε).", _train(eps_outside=True)),
-    Mistake("특성 축(axis=1)으로 평균과 분산을 구했습니다. 배치 정규화는 특성마다 배치 축(axis=0)으로 구합니다.", _train(axis=1)),
-    Mistake("γ(스케일)와 β(시프트)를 적용하지 않았습니다: out = γ · x̂ + β입니다.", _train(affine=False)),
-    Mistake("표준편차가 아니라 분산으로 나눴습니다: x̂ = (x − μ) / √(σ² + ε)입니다.", _train(divide_by_var=True)),
+            _train(ddof=1), id="train-unbiased-variance"),
+    Mistake("ε를 제곱근 밖에 더했습니다: (x − μ) / (√σ² + ε). ε는 제곱근 안에 더합니다: √(σ² + ε).", _train(eps_outside=True), id="train-eps-outside-sqrt"),
+    Mistake("특성 축(axis=1)으로 평균과 분산을 구했습니다. 배치 정규화는 특성마다 배치 축(axis=0)으로 구합니다.", _train(axis=1), id="train-feature-axis"),
+    Mistake("γ(스케일)와 β(시프트)를 적용하지 않았습니다: out = γ · x̂ + β입니다.", _train(affine=False), id="train-missing-affine"),
+    Mistake("표준편차가 아니라 분산으로 나눴습니다: x̂ = (x − μ) / √(σ² + ε)입니다.", _train(divide_by_var=True), id="train-divide-by-variance"),
+    Mistake("분산을 한 번에 E[x²] − E[x]²로 구했습니다: 평균이 표준편차보다 훨씬 크면(예: 10⁸ + 잡음) 비슷한 두 큰 수의 뺄셈에서 "
+            "유효숫자가 사라집니다. 평균을 뺀 뒤 제곱해 평균내세요 (np.var).", _train(one_pass=True), id="train-one-pass-variance"),
 )
 
 
@@ -66,10 +70,10 @@ def _running(rule):
 
 RUNNING_MISTAKES = (
     Mistake("momentum을 새 배치 쪽에 곱했습니다 (PyTorch의 약속). 이 과정(Keras)은 running ← momentum · running + (1 − momentum) · batch입니다.",
-            _running(lambda r, b, m: (1 - m) * r + m * b)),
-    Mistake("이전 이동 평균을 버리고 이번 배치의 통계로 바꿨습니다. 이동 평균은 둘을 섞은 값입니다.", _running(lambda r, b, m: b)),
+            _running(lambda r, b, m: (1 - m) * r + m * b), id="running-pytorch-momentum"),
+    Mistake("이전 이동 평균을 버리고 이번 배치의 통계로 바꿨습니다. 이동 평균은 둘을 섞은 값입니다.", _running(lambda r, b, m: b), id="running-replaced-by-batch"),
     Mistake("(1 − momentum)을 빠뜨렸습니다: momentum · running + batch. 두 가중치의 합이 1이어야 합니다.",
-            _running(lambda r, b, m: m * r + b)),
+            _running(lambda r, b, m: m * r + b), id="running-missing-one-minus-momentum"),
 )
 
 
@@ -82,11 +86,11 @@ def _inference(rule):
 
 INFERENCE_MISTAKES = (
     Mistake("추론 때도 이번 배치의 평균과 분산을 썼습니다. 추론에서는 학습 중에 모은 running_mean, running_var를 씁니다.",
-            _inference(lambda x, g, b, rm, rv, eps: g * (x - x.mean(0)) / np.sqrt(x.var(0) + eps) + b)),
+            _inference(lambda x, g, b, rm, rv, eps: g * (x - x.mean(0)) / np.sqrt(x.var(0) + eps) + b), id="inference-batch-statistics"),
     Mistake("ε를 제곱근 밖에 더했습니다: √(running_var + ε)이어야 합니다.",
-            _inference(lambda x, g, b, rm, rv, eps: g * (x - rm) / (np.sqrt(rv) + eps) + b)),
+            _inference(lambda x, g, b, rm, rv, eps: g * (x - rm) / (np.sqrt(rv) + eps) + b), id="inference-eps-outside-sqrt"),
     Mistake("γ와 β를 적용하지 않았습니다: out = γ · x̂ + β입니다.",
-            _inference(lambda x, g, b, rm, rv, eps: (x - rm) / np.sqrt(rv + eps))),
+            _inference(lambda x, g, b, rm, rv, eps: (x - rm) / np.sqrt(rv + eps)), id="inference-missing-affine"),
 )
 
 
@@ -101,13 +105,13 @@ def _backward(rule):
 
 BACKWARD_MISTAKES = (
     Mistake("μ와 σ²를 상수로 보고 dx = γ · dout / √(σ² + ε)로 계산했습니다. μ와 σ²도 x에 의존하므로 두 항이 더 있습니다.",
-            _backward(lambda d, xh, g, std, n: (g * d / std, (d * xh).sum(0), d.sum(0)))),
+            _backward(lambda d, xh, g, std, n: (g * d / std, (d * xh).sum(0), d.sum(0))), id="backward-constant-statistics"),
     Mistake("σ²를 통한 경로(x̂ · Σ dout·x̂ 항)를 빠뜨렸습니다: 평균을 통한 경로만 반영했습니다.",
-            _backward(lambda d, xh, g, std, n: (g / (n * std) * (n * d - d.sum(0)), (d * xh).sum(0), d.sum(0)))),
+            _backward(lambda d, xh, g, std, n: (g / (n * std) * (n * d - d.sum(0)), (d * xh).sum(0), d.sum(0))), id="backward-missing-variance-path"),
     Mistake("dγ를 Σ dout로 계산했습니다. out = γ · x̂ + β이므로 dγ = Σ dout · x̂입니다.",
-            _backward(lambda d, xh, g, std, n: (g / (n * std) * (n * d - d.sum(0) - xh * (d * xh).sum(0)), d.sum(0), d.sum(0)))),
+            _backward(lambda d, xh, g, std, n: (g / (n * std) * (n * d - d.sum(0) - xh * (d * xh).sum(0)), d.sum(0), d.sum(0))), id="backward-dgamma-sum-dout"),
     Mistake("dβ와 dγ를 배치 축으로 더하지 않고 평균냈습니다.",
-            _backward(lambda d, xh, g, std, n: (g / (n * std) * (n * d - d.sum(0) - xh * (d * xh).sum(0)), (d * xh).mean(0), d.mean(0)))),
+            _backward(lambda d, xh, g, std, n: (g / (n * std) * (n * d - d.sum(0) - xh * (d * xh).sum(0)), (d * xh).mean(0), d.mean(0))), id="backward-mean-instead-of-sum"),
 )
 
 
@@ -142,6 +146,17 @@ def test_train_random(student, reference, rng):
                 case=f"무작위 {trial + 1}번째 (N={n}, D={d}, eps={eps}, {np.dtype(dtype).name})",
                 spec=TRAIN32 if dtype == np.float32 else TRAIN,
                 mistakes=TRAIN_MISTAKES)
+
+
+def test_train_large_offset(student, reference, rng):
+    """batchnorm_forward_train: 평균이 표준편차보다 훨씬 큰 특성 (10⁸ + 잡음)"""
+    x = 1e8 + rng.normal(0.0, 1.0, (16, 3))
+    gamma, beta = rng.uniform(0.5, 2.0, 3), rng.normal(0.0, 1.0, 3)
+    # x − μ is exact to ~1e-8 (the spacing of floats near 1e8), so out is compared to 1e-6;
+    # E[x²] − E[x]² loses everything there (its rounding is ~2, the variance ~1).
+    loose = Parts((("out", Array(rtol=1e-6, atol=1e-6)), ("batch_mean", STAT), ("batch_var", Array(rtol=1e-6, atol=1e-9))))
+    compare(student, reference, "batchnorm_forward_train", (x, gamma, beta), case="평균 10⁸, 표준편차 1인 특성 3개",
+            spec=loose, mistakes=TRAIN_MISTAKES)
 
 
 def test_train_small_variance(student, reference, rng):

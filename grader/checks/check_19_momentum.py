@@ -22,15 +22,17 @@ def _step(rule):
 
 STEP_MISTAKES = (
     Mistake("기울기 항의 부호가 반대입니다 (v = βv + η∇L): 손실이 커지는 방향으로 올라갑니다.",
-            _step(lambda w, v, g, lr, b: (w + (b * v + lr * g), b * v + lr * g))),
+            _step(lambda w, v, g, lr, b: (w + (b * v + lr * g), b * v + lr * g)), id="momentum-wrong-sign"),
     Mistake("가중치를 새 속도가 아니라 이전 속도로 움직였습니다 (w + v를 먼저 계산).",
-            _step(lambda w, v, g, lr, b: (w + v, b * v - lr * g))),
+            _step(lambda w, v, g, lr, b: (w + v, b * v - lr * g)), id="step-with-old-velocity"),
     Mistake("이전 속도를 반영하지 않았습니다 (β를 빠뜨림): 보통의 경사 하강법과 같아집니다.",
-            _step(lambda w, v, g, lr, b: (w - lr * g, -lr * g))),
+            _step(lambda w, v, g, lr, b: (w - lr * g, -lr * g)), id="momentum-missing-beta"),
     Mistake("PyTorch 방식(v = βv + ∇L, w = w − ηv)을 썼습니다. 이 연습의 v는 노트의 방식 v = βv − η∇L입니다.",
-            _step(lambda w, v, g, lr, b: (w - lr * (b * v + g), b * v + g))),
+            _step(lambda w, v, g, lr, b: (w - lr * (b * v + g), b * v + g)), id="pytorch-convention"),
     Mistake("β를 이전 속도가 아니라 기울기에 곱했습니다.",
-            _step(lambda w, v, g, lr, b: (w + (v - b * lr * g), v - b * lr * g))),
+            _step(lambda w, v, g, lr, b: (w + (v - b * lr * g), v - b * lr * g)), id="beta-on-gradient"),
+    Mistake("새 가중치는 맞지만 속도로 이전 속도 v를 반환했습니다: 다음 스텝에 쓸 새 속도 βv − η∇L을 반환해야 합니다.",
+            _step(lambda w, v, g, lr, b: (w + b * v - lr * g, v)), id="returns-old-velocity"),
 )
 
 
@@ -47,7 +49,7 @@ def _path(step):
     return run
 
 
-PATH_MISTAKES = tuple(Mistake(m.description, _path(m.compute)) for m in STEP_MISTAKES)
+PATH_MISTAKES = tuple(Mistake(m.description, _path(m.compute), id=f"path-{m.id}") for m in STEP_MISTAKES)
 
 EDGE_CASES = {
     "정지 상태에서 첫 스텝 (v = 0)": (np.array([1.0, -2.0]), np.zeros(2), np.array([0.5, -1.0]), 0.1, 0.9),

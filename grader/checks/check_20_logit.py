@@ -35,10 +35,10 @@ def _quiet(function):
 
 
 ODDS_MISTAKES = (
-    Mistake("오즈를 확률 p 그대로 반환했습니다. 오즈는 확률이 아니라 비율 p / (1 − p)입니다 (p = 0.75이면 3).", _quiet(lambda p: _f(p))),
+    Mistake("오즈를 확률 p 그대로 반환했습니다. 오즈는 확률이 아니라 비율 p / (1 − p)입니다 (p = 0.75이면 3).", _quiet(lambda p: _f(p)), id="odds-returns-probability"),
     Mistake("분자와 분모가 바뀌었습니다: (1 − p) / p는 '일어나지 않을' 오즈입니다. 오즈는 p / (1 − p)입니다.",
-            _quiet(lambda p: (1 - _f(p)) / _f(p))),
-    Mistake("p / (1 + p)를 썼습니다. 오즈의 분모는 일어나지 않을 확률 1 − p입니다.", _quiet(lambda p: _f(p) / (1 + _f(p)))),
+            _quiet(lambda p: (1 - _f(p)) / _f(p)), id="odds-inverted"),
+    Mistake("p / (1 + p)를 썼습니다. 오즈의 분모는 일어나지 않을 확률 1 − p입니다.", _quiet(lambda p: _f(p) / (1 + _f(p))), id="odds-one-plus-p-denominator"),
 )
 
 
@@ -53,25 +53,25 @@ def _logit(rule):
 
 
 LOGIT_MISTAKES = (
-    Mistake("상용로그(log10)를 썼습니다. 로짓은 자연로그 ln(p / (1 − p))입니다 (np.log).", _logit(lambda p: np.log10(p / (1 - p)))),
-    Mistake("ln p만 계산했습니다 (로그 확률). 로짓은 오즈의 로그 ln(p / (1 − p))입니다.", _logit(lambda p: np.log(p))),
-    Mistake("괄호를 빠뜨렸습니다: np.log(p) / (1 − p)가 아니라 np.log(p / (1 − p))입니다.", _logit(lambda p: np.log(p) / (1 - p))),
-    Mistake("부호가 반대입니다: ln((1 − p) / p)는 −logit(p)입니다.", _logit(lambda p: np.log((1 - p) / p))),
+    Mistake("상용로그(log10)를 썼습니다. 로짓은 자연로그 ln(p / (1 − p))입니다 (np.log).", _logit(lambda p: np.log10(p / (1 - p))), id="logit-log10"),
+    Mistake("ln p만 계산했습니다 (로그 확률). 로짓은 오즈의 로그 ln(p / (1 − p))입니다.", _logit(lambda p: np.log(p)), id="logit-log-p-only"),
+    Mistake("괄호를 빠뜨렸습니다: np.log(p) / (1 − p)가 아니라 np.log(p / (1 − p))입니다.", _logit(lambda p: np.log(p) / (1 - p)), id="logit-missing-parentheses"),
+    Mistake("부호가 반대입니다: ln((1 − p) / p)는 −logit(p)입니다.", _logit(lambda p: np.log((1 - p) / p)), id="logit-wrong-sign"),
     Mistake("eps를 무시했습니다. eps > 0이면 p를 먼저 np.clip(p, eps, 1 − eps)로 잘라서 유한한 값을 내야 합니다.",
-            lambda p, eps=0.0: _logit(lambda q: np.log(q / (1 - q)))(p)),
+            lambda p, eps=0.0: _logit(lambda q: np.log(q / (1 - q)))(p), id="logit-eps-ignored"),
 )
 
 SIGMOID_MISTAKES = (
-    Mistake("지수의 부호가 반대입니다: σ(z) = 1 / (1 + e^(−z))입니다.", _quiet(lambda z: 1 / (1 + np.exp(_f(z))))),
+    Mistake("지수의 부호가 반대입니다: σ(z) = 1 / (1 + e^(−z))입니다.", _quiet(lambda z: 1 / (1 + np.exp(_f(z)))), id="sigmoid-wrong-sign"),
     Mistake("시그모이드 대신 오즈를 확률로 바꾸는 식 z / (1 + z)를 썼습니다. 로짓의 역함수는 1 / (1 + e^(−z))입니다.",
-            _quiet(lambda z: _f(z) / (1 + _f(z)))),
+            _quiet(lambda z: _f(z) / (1 + _f(z))), id="sigmoid-odds-formula"),
 )
 
 PROBABILITY_MISTAKES = (
-    Mistake("1 / (1 + o)를 썼습니다: 그것은 '일어나지 않을' 확률입니다. 확률은 o / (1 + o)입니다.", _quiet(lambda o: 1 / (1 + _f(o)))),
-    Mistake("오즈를 그대로 확률로 반환했습니다. 오즈 3은 확률 0.75입니다: p = o / (1 + o).", _quiet(lambda o: _f(o))),
+    Mistake("1 / (1 + o)를 썼습니다: 그것은 '일어나지 않을' 확률입니다. 확률은 o / (1 + o)입니다.", _quiet(lambda o: 1 / (1 + _f(o))), id="probability-one-over-one-plus-odds"),
+    Mistake("오즈를 그대로 확률로 반환했습니다. 오즈 3은 확률 0.75입니다: p = o / (1 + o).", _quiet(lambda o: _f(o)), id="probability-returns-odds"),
     Mistake("o / (1 − o)를 썼습니다: 오즈를 구하는 식을 다시 적용했습니다. 역변환은 p = o / (1 + o)입니다.",
-            _quiet(lambda o: _f(o) / (1 - _f(o)))),
+            _quiet(lambda o: _f(o) / (1 - _f(o))), id="probability-odds-formula-again"),
 )
 
 PROBABILITIES = np.array([0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0])

@@ -42,41 +42,41 @@ def _conv(flip=False, pad_front_extra=False, use_activation=True, use_bias=True,
 
 CONV_MISTAKES = (
     Mistake("커널을 뒤집었습니다 (수학의 합성곱). Keras와 PyTorch의 Conv1D는 커널을 뒤집지 않는 교차 상관입니다: "
-            "out[t] = Σ_j x[t + j] · kernel[j].", _conv(flip=True)),
+            "out[t] = Σ_j x[t + j] · kernel[j].", _conv(flip=True), id="kernel-flipped"),
     Mistake("'same'에서 kernel_size가 짝수일 때 남는 0 하나를 앞에 채웠습니다. TensorFlow/Keras는 앞에 (k − 1) // 2개, 남는 것은 뒤에 채웁니다.",
-            _conv(pad_front_extra=True)),
-    Mistake("activation='relu'인데 ReLU를 적용하지 않았습니다.", _conv(use_activation=False)),
-    Mistake("편향(bias)을 더하지 않았습니다.", _conv(use_bias=False)),
-    Mistake("ReLU를 편향을 더하기 전에 적용했습니다. 순서는 relu(합 + bias)입니다.", _conv(relu_before_bias=True)),
+            _conv(pad_front_extra=True), id="same-extra-zero-in-front"),
+    Mistake("activation='relu'인데 ReLU를 적용하지 않았습니다.", _conv(use_activation=False), id="relu-not-applied"),
+    Mistake("편향(bias)을 더하지 않았습니다.", _conv(use_bias=False), id="bias-missing"),
+    Mistake("ReLU를 편향을 더하기 전에 적용했습니다. 순서는 relu(합 + bias)입니다.", _conv(relu_before_bias=True), id="relu-before-bias"),
     Mistake("padding='same'을 무시하고 'valid'처럼 계산했습니다: 양 끝에 0을 채워 길이를 steps로 유지해야 합니다.",
-            _conv(ignore_same=True)),
+            _conv(ignore_same=True), id="same-ignored"),
 )
 
 LENGTH_MISTAKES = (
     Mistake("'valid'의 길이에서 1을 더하지 않았습니다: steps − kernel_size + 1입니다 (필터가 놓일 수 있는 자리의 수).",
-            lambda steps, k, padding="valid": steps - k),
+            lambda steps, k, padding="valid": steps - k, id="length-valid-missing-plus-one"),
     Mistake("'same'인데 'valid'처럼 줄였습니다. 'same'은 0을 채워 길이를 steps로 유지합니다.",
-            lambda steps, k, padding="valid": steps - k + 1),
+            lambda steps, k, padding="valid": steps - k + 1, id="length-same-as-valid"),
     Mistake("'valid'에서 길이가 늘었습니다 (steps + kernel_size − 1은 'full' 합성곱의 길이).",
-            lambda steps, k, padding="valid": steps if padding == "same" else steps + k - 1),
+            lambda steps, k, padding="valid": steps if padding == "same" else steps + k - 1, id="length-full-convolution"),
 )
 
 OUTPUT_SHAPE_MISTAKES = (
     Mistake("(batch, filters, new_steps) 순서로 반환했습니다 (PyTorch의 channels-first). Keras는 (batch, new_steps, filters)입니다.",
-            lambda shape, f, k, padding="valid": (shape[0], f, shape[1] if padding == "same" else shape[1] - k + 1)),
+            lambda shape, f, k, padding="valid": (shape[0], f, shape[1] if padding == "same" else shape[1] - k + 1), id="output-shape-channels-first"),
     Mistake("padding과 상관없이 길이를 steps − kernel_size + 1로 계산했습니다. 'same'이면 길이가 그대로입니다.",
-            lambda shape, f, k, padding="valid": (shape[0], shape[1] - k + 1, f)),
+            lambda shape, f, k, padding="valid": (shape[0], shape[1] - k + 1, f), id="output-shape-always-valid"),
     Mistake("마지막 축에 입력 채널 수를 그대로 두었습니다. 출력의 채널 수는 filters입니다.",
-            lambda shape, f, k, padding="valid": (shape[0], shape[1] if padding == "same" else shape[1] - k + 1, shape[2])),
+            lambda shape, f, k, padding="valid": (shape[0], shape[1] if padding == "same" else shape[1] - k + 1, shape[2]), id="output-shape-in-channels-kept"),
 )
 
 KERNEL_SHAPE_MISTAKES = (
     Mistake("노트의 (1, 28, 3)처럼 (1, in_channels, kernel_size)라고 했습니다. Keras의 커널은 (kernel_size, in_channels, filters)이고, "
-            "필터 하나는 (kernel_size, in_channels)입니다.", lambda shape, f, k: (1, shape[2], k)),
+            "필터 하나는 (kernel_size, in_channels)입니다.", lambda shape, f, k: (1, shape[2], k), id="kernel-shape-note-layout"),
     Mistake("PyTorch의 배치 (filters, in_channels, kernel_size)로 답했습니다. Keras는 (kernel_size, in_channels, filters)입니다.",
-            lambda shape, f, k: (f, shape[2], k)),
+            lambda shape, f, k: (f, shape[2], k), id="kernel-shape-pytorch-layout"),
     Mistake("입력 채널 자리에 steps를 썼습니다. 필터는 steps 축으로 움직이고, 채널 축 전체를 한꺼번에 덮습니다.",
-            lambda shape, f, k: (k, shape[1], f)),
+            lambda shape, f, k: (k, shape[1], f), id="kernel-shape-steps-as-channels"),
 )
 
 

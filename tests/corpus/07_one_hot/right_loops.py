@@ -13,7 +13,7 @@ def to_one_hot(labels, num_classes=None):
         row = [0.0] * num_classes
         row[label] = 1.0
         rows.append(row)
-    return np.array(rows, dtype=np.float32)
+    return np.array(rows, dtype=np.float32).reshape(len(labels), num_classes)
 
 
 def from_one_hot(one_hot):

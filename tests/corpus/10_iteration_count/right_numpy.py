@@ -1,9 +1,10 @@
-"""A learner who uses numpy and converts the result back to int."""
+"""A learner who uses numpy's integer division (np.divmod on int64) and returns numpy integers."""
 import numpy as np
 
 
 def iterations_per_epoch(n_samples, batch_size):
-    return int(np.ceil(n_samples / batch_size))
+    quotient, remainder = np.divmod(np.int64(n_samples), np.int64(batch_size))
+    return quotient + (remainder > 0)
 
 
 def total_iterations(n_samples, batch_size, epochs):
@@ -11,4 +12,4 @@ def total_iterations(n_samples, batch_size, epochs):
 
 
 def last_batch_size(n_samples, batch_size):
-    return int(n_samples - batch_size * (iterations_per_epoch(n_samples, batch_size) - 1))
+    return np.int64(n_samples) - np.int64(batch_size) * (iterations_per_epoch(n_samples, batch_size) - 1)

@@ -1,5 +1,6 @@
-"""A learner who computes the variance in one pass (E[x²] − E[x]², in float64) and uses the
-step-by-step (dvar, dmu) form of the backward pass."""
+"""A learner who computes the statistics with explicit sums (the variance from the centred
+values: a one-pass E[x²] − E[x]² fails on data far from 0) and uses the step-by-step
+(dvar, dmu) form of the backward pass."""
 import numpy as np
 
 
@@ -7,8 +8,8 @@ def batchnorm_forward_train(x, gamma, beta, eps=1e-5):
     x = np.asarray(x, dtype=np.float64)
     n = x.shape[0]
     mean = x.sum(axis=0) / n
-    var = (x * x).sum(axis=0) / n - mean * mean
-    var = np.maximum(var, 0)
+    centered = x - mean
+    var = (centered * centered).sum(axis=0) / n
     return gamma * (x - mean) / np.sqrt(var + eps) + beta, mean, var
 
 
