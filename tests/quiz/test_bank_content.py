@@ -70,6 +70,8 @@ RECOMPUTED = {
     "ml-basics-hypothesis-value": 2 * 3 + 1,
     "cost-function-mae-value": (abs(1 - 2) + abs(2 - 2) + abs(3 - 5)) / 3,
     "metrics-auc-trapezoid": 0.2 * (0 + 0.6) / 2 + 0.4 * (0.6 + 0.9) / 2 + 0.4 * (0.9 + 1) / 2,
+    "metrics-f1-value": 2 * 0.5 * 1.0 / (0.5 + 1.0),
+    "metrics-average-precision-value": (0.5 - 0) * 1 + (0.5 - 0.5) * 0.5 + (1 - 0.5) * 2 / 3 + (1 - 1) * 0.5,
     "confusion-matrix-sensitivity": 40 / (40 + 10),
     "confusion-matrix-specificity": 30 / (30 + 20),
     "confusion-matrix-accuracy": (40 + 30) / 100,
