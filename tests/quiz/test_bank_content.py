@@ -90,6 +90,8 @@ RECOMPUTED = {
     "epoch-batch-iteration-remainder": math.ceil(2050 / 200),
     "epoch-batch-iteration-total-updates": math.ceil(2000 / 200) * 5,
     "backprop-relu-neuron": max(0.0, 1 * 0.5 + 2 * -1 + 0.5),
+    "backprop-gradient-check-value": ((3 + 0.1) ** 2 - (3 - 0.1) ** 2) / (2 * 0.1),
+    "backprop-gradient-check-relative-error": abs(0.5 - 0.4) / max(abs(0.5), abs(0.4)),
     "overfitting-l2-penalty": 0.01 * (1**2 + (-2) ** 2 + 3**2),
     "overfitting-dropout-scale": 4 / (1 - 0.2),
     "vanishing-gradient-sigmoid-max": 0.5 * (1 - 0.5),
