@@ -105,6 +105,8 @@ RECOMPUTED = {
     "convolution-conv1d-params": (3 * 28 + 1) * 10,
     "convolution-valid-length": 28 - 3 + 1,
     "convolution-compute": 1 * 1 + 2 * 0 + 3 * -1,
+    "convolution-output-length-stride": (10 + 2 * 1 - 1 * (3 - 1) - 1) // 2 + 1,
+    "convolution-dilation-span": 2 * (3 - 1) + 1,
 }
 
 
