@@ -70,6 +70,8 @@ RECOMPUTED = {
     "ml-basics-hypothesis-value": 2 * 3 + 1,
     "cost-function-mae-value": (abs(1 - 2) + abs(2 - 2) + abs(3 - 5)) / 3,
     "metrics-auc-trapezoid": 0.2 * (0 + 0.6) / 2 + 0.4 * (0.6 + 0.9) / 2 + 0.4 * (0.9 + 1) / 2,
+    "metrics-f1-value": 2 * 0.5 * 1.0 / (0.5 + 1.0),
+    "metrics-average-precision-value": (0.5 - 0) * 1 + (0.5 - 0.5) * 0.5 + (1 - 0.5) * 2 / 3 + (1 - 1) * 0.5,
     "confusion-matrix-sensitivity": 40 / (40 + 10),
     "confusion-matrix-specificity": 30 / (30 + 20),
     "confusion-matrix-accuracy": (40 + 30) / 100,
@@ -88,6 +90,8 @@ RECOMPUTED = {
     "epoch-batch-iteration-remainder": math.ceil(2050 / 200),
     "epoch-batch-iteration-total-updates": math.ceil(2000 / 200) * 5,
     "backprop-relu-neuron": max(0.0, 1 * 0.5 + 2 * -1 + 0.5),
+    "backprop-gradient-check-value": ((3 + 0.1) ** 2 - (3 - 0.1) ** 2) / (2 * 0.1),
+    "backprop-gradient-check-relative-error": abs(0.5 - 0.4) / max(abs(0.5), abs(0.4)),
     "overfitting-l2-penalty": 0.01 * (1**2 + (-2) ** 2 + 3**2),
     "overfitting-dropout-scale": 4 / (1 - 0.2),
     "vanishing-gradient-sigmoid-max": 0.5 * (1 - 0.5),
@@ -101,6 +105,8 @@ RECOMPUTED = {
     "convolution-conv1d-params": (3 * 28 + 1) * 10,
     "convolution-valid-length": 28 - 3 + 1,
     "convolution-compute": 1 * 1 + 2 * 0 + 3 * -1,
+    "convolution-output-length-stride": (10 + 2 * 1 - 1 * (3 - 1) - 1) // 2 + 1,
+    "convolution-dilation-span": 2 * (3 - 1) + 1,
 }
 
 
