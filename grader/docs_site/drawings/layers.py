@@ -84,7 +84,7 @@ def draw_dropout(ref: Any, plt: Any) -> None:
     fig, axes = plt.subplots(1, 4, figsize=(12.5, 3.3), gridspec_kw={"width_ratios": [1, 1, 1, 0.9]})
     panels = (
         (x, "입력 x (한 배치의 출력)", "Blues"),
-        (mask.astype(float), f"마스크 (남길 확률 {1 - rate:g})", "Greys"),
+        (mask.astype(float), f"마스크 (흰 칸을 남김, 확률 {1 - rate:g})", "Greys_r"),
         (out, f"출력 = x · 마스크 / (1 − {rate:g})", "Blues"),
     )
     for ax, (values, title, cmap) in zip(axes, panels):

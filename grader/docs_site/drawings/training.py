@@ -50,7 +50,7 @@ def draw_early_stopping(ref: Any, plt: Any) -> None:
 _CAPACITY = (  # (title, polynomial degree, L2 strength)
     ("과소적합: 1차식", 1, 0.0),
     ("적당함: 4차식 + 약한 L2", 4, 1e-3),
-    ("과대적합: 14차식, 샘플 14개", 14, 0.0),
+    ("과적합: 14차식, 샘플 14개", 14, 0.0),
 )
 _LOG_STEPS = np.unique(np.round(np.geomspace(1, 3000, 60)).astype(int))
 
