@@ -81,7 +81,7 @@ def draw_dropout(ref: Any, plt: Any) -> None:
     rng = np.random.default_rng(11)
     x = np.round(rng.uniform(0.2, 1.0, size=(6, 10)), 2)
     out, mask = ref.dropout_forward(x, rate, np.random.default_rng(2025))
-    fig, axes = plt.subplots(1, 4, figsize=(12.5, 3.3), gridspec_kw={"width_ratios": [1, 1, 1, 0.9]})
+    fig, axes = plt.subplots(1, 4, figsize=(12.5, 3.3), gridspec_kw={"width_ratios": [1, 1, 1, 1.1]})
     panels = (
         (x, "입력 x (한 배치의 출력)", "Blues"),
         (mask.astype(float), f"마스크 (흰 칸을 남김, 확률 {1 - rate:g})", "Greys_r"),
@@ -94,7 +94,7 @@ def draw_dropout(ref: Any, plt: Any) -> None:
         ax.set_yticks([])
     many = [ref.dropout_forward(x, rate, np.random.default_rng(seed))[0].mean() for seed in range(400)]
     unscaled = [value * (1 - rate) for value in many]
-    bars = axes[3].bar(["입력", "÷(1 − p)", "나누지 않음"],
+    bars = axes[3].bar(["입력", "역\n드롭아웃", "나누지\n않음"],
                        [x.mean(), float(np.mean(many)), float(np.mean(unscaled))],
                        color=[BLUE, GREEN, RED])
     for bar in bars:
