@@ -5,7 +5,9 @@
 ``<div class="arithmatex">\\[...\\]</div>`` (display). Normally a JavaScript library
 (MathJax, KaTeX) loaded from a CDN would typeset it in the browser. The learn docs
 site must work with no network, so this hook converts every formula to MathML with
-``latex2mathml`` while the site is built; browsers render MathML natively.
+``latex2mathml`` while the site is built; browsers render MathML natively, with the OpenType
+MATH font that ships in ``site/assets/fonts/``. `mathml_polish` rewrites the few constructs
+whose literal MathML Chromium lays out badly (accents, bars, upright names, limits, primes).
 
 A formula that cannot be converted fails the build with the page name, instead of
 showing raw LaTeX to a learner.
@@ -20,6 +22,8 @@ from typing import Any
 
 from latex2mathml.converter import convert as latex_to_mathml
 from mkdocs.exceptions import PluginError
+
+from grader.docs_site.mathml_polish import polish_mathml
 
 __all__ = ["MathConversionError", "convert_page_math", "convert_formula", "on_page_content"]
 
@@ -83,6 +87,7 @@ def convert_formula(tex: str, *, display: bool, page_name: str) -> str:
     try:
         mathml = latex_to_mathml(source, display="block" if display else "inline")
         _check_mathml(mathml)
+        mathml = polish_mathml(mathml, display=display)
     except Exception as exc:  # latex2mathml raises many exception types
         raise MathConversionError(
             f"{page_name}: cannot convert formula {source!r} to MathML: "

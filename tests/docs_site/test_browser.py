@@ -138,6 +138,57 @@ def test_formulas_are_typeset_as_mathml(page, site_url: str):
     assert box and box["height"] > 20  # numerator above denominator, not one flat line
 
 
+BOX_JS = "el => { const b = el.getBoundingClientRect(); return {x: b.x, y: b.y, w: b.width, h: b.height}; }"
+
+
+def box(locator: object) -> dict:
+    return locator.evaluate(BOX_JS)  # type: ignore[attr-defined]
+
+
+def test_math_font_loads_and_sums_have_limits_above_and_below(page, site_url: str):
+    page.goto(site_url + "concepts/loss-functions/")
+    assert page.evaluate(
+        """() => document.fonts.ready.then(() => document.fonts.check('20px "Latin Modern Math"'))"""
+    ), "the shipped math font did not load"
+    family = page.eval_on_selector("article .math-display math", "m => getComputedStyle(m).fontFamily")
+    assert family.startswith('"Latin Modern Math"'), family
+    # The BCE formula: -1/n Σ_{i=1}^{n} [...]
+    sums = page.locator("article .math-display munderover")
+    assert sums.count() >= 2
+    sigma, below, above = (box(sums.first.locator(":scope > *").nth(i)) for i in range(3))
+    letter = box(page.locator("article .math-display mi").first)
+    # Limits above and below the operator, centred on it, not at its side.
+    assert above["y"] + above["h"] <= sigma["y"] + 2, (above, sigma)
+    assert below["y"] >= sigma["y"] + sigma["h"] - 2, (below, sigma)
+    for limit in (above, below):
+        centre = limit["x"] + limit["w"] / 2
+        assert sigma["x"] <= centre <= sigma["x"] + sigma["w"], (limit, sigma)
+    # A display-size operator: clearly taller than a letter.
+    assert sigma["h"] > 1.4 * letter["h"], (sigma, letter)
+    page.locator("article .math-display").nth(2).scroll_into_view_if_needed()
+    screenshot(page, "math")
+
+
+def test_inline_sum_keeps_limits_at_the_side_and_accents_fit(page, site_url: str):
+    page.goto(site_url + "concepts/cost-function/")
+    page.evaluate("() => document.fonts.ready")
+    hat = page.locator('article mover[accent="true"]').first
+    base, accent = box(hat.locator(":scope > *").nth(0)), box(hat.locator(":scope > *").nth(1))
+    assert accent["w"] <= base["w"] * 1.3, (accent, base)  # a small hat, not a wide one
+    assert accent["y"] + accent["h"] <= base["y"] + base["h"] * 0.6, (accent, base)  # above the letter
+    centre = accent["x"] + accent["w"] / 2
+    assert base["x"] - 2 <= centre <= base["x"] + base["w"] + 2
+
+
+def test_piecewise_brace_stretches_over_its_cases(page, site_url: str):
+    page.goto(site_url + ACTIVATION_PAGE)
+    page.evaluate("() => document.fonts.ready")
+    table = page.locator("article .math-display mtable").first
+    brace = table.locator("xpath=preceding-sibling::*[1]")
+    assert brace.evaluate("e => e.textContent") == "{"
+    assert box(brace)["h"] >= 0.9 * box(table)["h"], (box(brace), box(table))
+
+
 def test_generated_figure_is_shown(page, site_url: str):
     page.goto(site_url + ACTIVATION_PAGE)
     image = page.locator('article img[src$="figures/activations.svg"]')

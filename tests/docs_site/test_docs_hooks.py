@@ -12,7 +12,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from grader.course.catalog import load_catalog
-from grader.docs_site import figures, preview, progress_hook, quiz_hook
+from grader.docs_site import preview, progress_hook, quiz_hook
 from grader.docs_site.progress_hook import STATIC_NOTE, ProgressView
 from grader.docs_site.quiz_hook import QuizEmbedError, embed_quizzes, render_quiz_block
 from grader.learner.progress import ProgressStore, exercise_record
@@ -172,75 +172,6 @@ def test_progress_page_without_marker_fails():
     page = SimpleNamespace(file=SimpleNamespace(src_uri="progress.md"))
     with pytest.raises(PluginError, match="progress.md"):
         progress_hook.on_page_markdown("# 진행 상황\n", page=page, config=None, files=None)
-
-
-# ------------------------------------------------------------------------------------------
-# Figures
-
-
-class Recording:
-    """Wraps a reference module and records which of its functions a figure calls."""
-
-    def __init__(self, module: object) -> None:
-        self._module = module
-        self.calls: list[str] = []
-
-    def __getattr__(self, name: str):
-        target = getattr(self._module, name)
-        if not callable(target):
-            return target
-
-        def call(*args, **kwargs):
-            self.calls.append(name)
-            return target(*args, **kwargs)
-
-        return call
-
-
-@pytest.mark.parametrize(
-    "figure_name, expected_calls",
-    [
-        ("activations.svg", {"sigmoid", "relu", "leaky_relu", "sigmoid_derivative", "relu_derivative",
-                             "leaky_relu_derivative"}),
-        ("roc-auc.svg", {"roc_curve", "auc"}),
-        ("early-stopping.svg", {"early_stopping"}),
-        ("momentum.svg", {"minimize_quadratic"}),
-        ("threshold-confusion.svg", {"apply_threshold"}),
-    ],
-)
-def test_figures_are_drawn_by_the_reference_solutions(figure_name: str, expected_calls: set[str]):
-    figure = next(f for f in figures.FIGURES if f.name == figure_name)
-    recording = Recording(figures._reference(figure.exercises[0]))
-    plt = figures._pyplot()
-    import matplotlib
-
-    with matplotlib.rc_context(figures._STYLE):
-        figure.draw(recording, plt)
-        plt.close("all")
-    assert expected_calls <= set(recording.calls)
-
-
-def test_momentum_figure_compares_beta_zero_and_point_nine():
-    figure = next(f for f in figures.FIGURES if f.name == "momentum.svg")
-    betas: list[float] = []
-    reference = figures._reference("19")
-
-    class Spy:
-        def minimize_quadratic(self, curvature, w0, lr, beta, steps):
-            betas.append(beta)
-            return reference.minimize_quadratic(curvature, w0, lr, beta, steps)
-
-    plt = figures._pyplot()
-    figure.draw(Spy(), plt)
-    plt.close("all")
-    assert sorted(betas) == [0.0, 0.9]
-
-
-def test_figures_are_reproducible_and_cached():
-    first = figures.render_figures()
-    assert set(first) == {f"figures/{f.name}" for f in figures.FIGURES}
-    figures._CACHE.clear()
-    assert figures.render_figures() == first  # byte-identical: no dates, stable ids
 
 
 # ------------------------------------------------------------------------------------------

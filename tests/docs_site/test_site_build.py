@@ -152,3 +152,56 @@ def test_site_works_offline(built_site: Path):
         text = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, page
         assert not re.search(r'<(?:script|link)[^>]+(?:src|href)="(?:https?:)?//', text), page
+
+
+# ------------------------------------------------------------------------------------------
+# Issue 16: typeset math font, stable anchors, one notation, further reading
+
+MATH_FONT = "assets/fonts/latinmodern-math.woff2"
+
+
+def test_math_font_ships_with_the_site_and_is_used(built_site: Path):
+    font = built_site / MATH_FONT
+    assert font.is_file() and font.read_bytes()[:4] == b"wOF2"
+    assert (built_site / "assets" / "fonts" / "GUST-FONT-LICENSE.txt").is_file()
+    css = (built_site / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert 'url("../assets/fonts/latinmodern-math.woff2")' in css
+    assert re.search(r'\.md-typeset math \{\s*(/\*.*?\*/\s*)?font-family: "Latin Modern Math"', css, re.S)
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, page
+
+
+@pytest.mark.parametrize(
+    "slug, anchor",
+    [("metrics", "precision-recall"), ("backprop", "gradient-check"), ("convolution", "conv-output"),
+     ("backprop", "delta-rule"), ("loss-functions", "maximum-likelihood"), ("loss-functions", "log-sum-exp")],
+)
+def test_stable_section_anchors(built_site: Path, slug: str, anchor: str):
+    html = (built_site / "concepts" / slug / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf'<h2 id="{anchor}"', html), f"{slug}: no <h2 id={anchor}>"
+
+
+def test_every_concept_page_has_further_reading(built_site: Path):
+    for slug in catalog_slugs():
+        html = (built_site / "concepts" / slug / "index.html").read_text(encoding="utf-8")
+        section = html.split('id="더-읽을거리"', 1)
+        assert len(section) == 2, f"{slug}: no 더 읽을거리 section"
+        assert len(re.findall(r"<li>", section[1].split("</ul>", 1)[0])) >= 2, slug
+
+
+def test_multi_letter_names_are_upright(built_site: Path):
+    html = (built_site / "concepts" / "metrics" / "index.html").read_text(encoding="utf-8")
+    assert "<mi>TP</mi>" in html and "<mi>FN</mi>" in html
+    assert '<mi mathvariant="normal">T</mi>' not in html
+
+
+def test_pages_state_the_exercise_conventions():
+    home = (REPO / "site" / "index.md").read_text(encoding="utf-8")
+    assert "{#conventions}" in home and "(입력 수, 출력 수)" in home and "0부터" in home and "p \\ge t" in home
+    pages = {p.stem: p.read_text(encoding="utf-8") for p in (REPO / "site" / "concepts").glob("*.md")}
+    for stem, text in pages.items():
+        assert "과대적합" not in text and "카테고리칼" not in text, stem
+        # The exercises' convention x·W with W of shape (in, out): no W x / W a^{(l-1)} products.
+        assert not re.search(r"W(\^\{\(l\)\})?\s*(x|a\^\{\(l-1\)\})\b", text), stem
+    assert "에포크 0" in pages["training-loop"]

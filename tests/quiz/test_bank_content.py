@@ -13,7 +13,7 @@ from .conftest import BANK_DIR
 
 
 def test_bank_has_enough_questions(bank: QuizBank) -> None:
-    assert len(bank) >= 110
+    assert len(bank) >= 150
 
 
 def test_every_catalog_section_has_at_least_four_questions(bank: QuizBank) -> None:
@@ -75,13 +75,20 @@ RECOMPUTED = {
     "confusion-matrix-sensitivity": 40 / (40 + 10),
     "confusion-matrix-specificity": 30 / (30 + 20),
     "confusion-matrix-accuracy": (40 + 30) / 100,
-    "threshold-count-positive": sum(p > 0.4 for p in [0.95, 0.6, 0.45, 0.3, 0.03]),
+    "threshold-count-positive": sum(p >= 0.4 for p in [0.95, 0.6, 0.45, 0.3, 0.03]),  # p ≥ t is positive
     "optimizer-gd-step": 3 - 0.1 * 4,
     "data-split-six-two-two": 10_000 * 2 / 10,
     "hyperparameters-dense-count": 3 * 2 + 2,
     "one-hot-dimension": 5000,
     "softmax-value": math.exp(2) / (math.exp(2) + math.exp(1) + math.exp(0)),
-    "training-loop-best-epoch": 1 + [0.90, 0.70, 0.60, 0.62, 0.65].index(0.60),
+    "training-loop-best-epoch": [0.90, 0.70, 0.60, 0.62, 0.65].index(0.60),  # epochs are 0-based
+    "training-loop-epochs-trained": 8 + 1,
+    "metrics-precision-value": 40 / (40 + 10),
+    "metrics-f1-value": 2 * 0.5 * 1.0 / (0.5 + 1.0),
+    "metrics-auc-ties": (1 + 1 + 0.5 + 1) / 4,
+    "loss-functions-lse-value": -0.0 + 1000 + math.log1p(math.exp(-1000)),
+    "backprop-delta-rule": 0.1 * (1 - (0.5 * 1 + -0.5 * 2)) * 2,
+    "convolution-output-stride": (28 + 2 * 1 - 3) // 2 + 1,
     "loss-functions-mse-value": ((1 - 1) ** 2 + (2 - 4) ** 2 + (3 - 2) ** 2) / 3,
     "loss-functions-bce-value": -math.log(0.8),
     "batch-gd-sgd-updates": 1000 // 1,
@@ -149,3 +156,39 @@ def test_exercise_links_point_to_catalog_exercises(bank: QuizBank) -> None:
         "epoch-batch-iteration-basic",
         "epoch-batch-iteration-remainder",
     ]
+
+
+def test_new_topics_have_questions(bank: QuizBank) -> None:
+    """Issue 16's added note sections each have quiz items in the section of their page."""
+    expected = {
+        "training-loop": ["training-loop-underfit-curve", "training-loop-gap-means"],
+        "loss-functions": ["loss-functions-mle-mse", "loss-functions-bce-bernoulli",
+                           "loss-functions-lse-value", "loss-functions-lse-why"],
+        "backprop": ["backprop-delta-rule", "backprop-gradcheck-central", "backprop-dw-shape"],
+        "metrics": ["metrics-precision-value", "metrics-f1-value", "metrics-pr-baseline", "metrics-auc-ties"],
+        "convolution": ["convolution-output-stride", "convolution-max-pool"],
+    }
+    for section, ids in expected.items():
+        in_section = {q.id for q in bank.for_section(section)}
+        assert set(ids) <= in_section, (section, set(ids) - in_section)
+
+
+# One term per concept across the bank (the notes use the same words; see the home page).
+BANNED_TERMS = {"과대적합": "과적합", "카테고리칼": "카테고리컬"}
+
+
+def test_one_term_per_concept(bank: QuizBank) -> None:
+    for question in bank:
+        text = " ".join([question.prompt, question.explanation, question.feedback or ""]
+                        + [o.text + " " + (o.feedback or "") for o in question.options])
+        for banned, preferred in BANNED_TERMS.items():
+            assert banned not in text, f"{question.id}: '{banned}' (이 과정의 용어는 '{preferred}')"
+
+
+def test_threshold_rule_is_p_at_least_t(bank: QuizBank) -> None:
+    """The rule is p ≥ t everywhere; no explanation may say "greater than" is positive."""
+    for question in bank:
+        text = question.explanation + " ".join(o.feedback or "" for o in question.options)
+        assert "임계값보다 크면 양성" not in text and "확률이 크면 양성" not in text, question.id
+    assert bank.question("threshold-equal-probability").answer is True
+
