@@ -39,7 +39,8 @@ class Installed:
         could point Python back at the checkout, no warm check server left behind by tests."""
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
         env.update(PATH=f"{self.bin}{os.pathsep}{env.get('PATH', '')}", NO_COLOR="1", LEARN_NO_SERVER="1",
-                   AUTOGRADER_ROOT=str(self.root), **extra)
+                   AUTOGRADER_ROOT=str(self.root))
+        env.update(extra)
         return env
 
     def learn(self, *args: str, cwd: Path, timeout: float = 300, **env: str) -> subprocess.CompletedProcess[str]:
