@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -67,7 +68,8 @@ def test_installed_package_reads_its_content_from_site_packages(installed, outsi
 
 def test_learner_flow_from_outside_the_checkout(installed, outside):
     learn = installed.learn
-    assert learn("--version", cwd=outside).stdout.strip() == "learn 0.2.0"
+    version = tomllib.loads((CHECKOUT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert learn("--version", cwd=outside).stdout.strip() == f"learn {version}"
 
     made = learn("init", str(outside / "ml"), cwd=outside)
     assert made.returncode == 0, made.stderr
@@ -116,3 +118,15 @@ def test_bad_input_gets_one_korean_line_and_a_usage_exit(installed, outside):
     assert installed.learn("init", "ws", cwd=outside).returncode == 0
     unknown = installed.learn("check", "99", cwd=outside / "ws")
     assert unknown.returncode == 2 and "'99'라는 연습 문제는 없습니다" in unknown.stderr and "Traceback" not in unknown.stderr
+
+
+def test_readme_starts_learners_with_a_regular_install_and_contributors_with_an_editable_one():
+    import re
+
+    blocks = re.findall(r"```bash\n(.*?)```", (CHECKOUT / "README.md").read_text(encoding="utf-8"), re.S)
+    learner = blocks[0].strip()
+    assert learner.startswith("python -m pip install . && learn init ") and " -e " not in learner
+    assert any(line.startswith("pipx install ") and line.split()[2].endswith(".whl") for b in blocks for line in b.splitlines())
+    assert "python -m pip install -e '.[test]' && python -m pytest" in blocks[2]
+    ci = (CHECKOUT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python -m pip install -e '.[test]' && python -m pytest" in ci
