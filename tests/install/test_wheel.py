@@ -48,7 +48,7 @@ def test_the_build_itself_is_quiet_about_deprecations(tmp_path):
             copy.mkdir(exist_ok=True)
             shutil.copy2(source, copy / name)
     result = subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path / "dist"), str(copy)],
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path / "dist"), str(copy)],
         capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stderr[-3000:]
