@@ -43,6 +43,8 @@ def _fail(message: str, code: int) -> NoReturn:
 
 
 @click.group(cls=LearnGroup, help="머신러닝 개념 연습 문제와 퀴즈를 자동으로 채점합니다.")
+@click.version_option(package_name="learn-ml-concepts", prog_name="learn", message="%(prog)s %(version)s",
+                      help="버전을 보여 줍니다.")
 @click.option("--workspace", "workspace_dir", type=click.Path(path_type=Path), default=None,
               help="작업 공간 폴더 (기본: 현재 폴더에서 위로 찾음)")
 @click.pass_context
@@ -68,11 +70,14 @@ def _exercise(name: str) -> Exercise:
 
 @main.command(help="DIR에 새 작업 공간(연습 문제 스텁과 .learn/)을 만듭니다.")
 @click.argument("directory", type=click.Path(path_type=Path))
-def init(directory: Path) -> None:
+@click.option("--notebooks", is_flag=True, help="연습 문제마다 Jupyter 노트북(notebooks/ID.ipynb)도 만듭니다.")
+def init(directory: Path, notebooks: bool) -> None:
     from grader.learner.workspace import init_workspace
 
     workspace = init_workspace(directory, [e.filename for e in load_catalog().exercises])
     click.echo(f"작업 공간을 만들었습니다: {workspace.root}")
+    if notebooks:
+        _write_notebooks(workspace)
     click.echo(f"  cd {directory}\n  learn list\n  learn check {load_catalog().exercises[0].id}")
 
 
@@ -285,10 +290,12 @@ def grade(submissions: Path, out: Path, jobs: int | None, timeout: float, seed: 
 @main.command(name="gradescope-autograder",
               help="Gradescope 자동 채점기 zip(setup.sh, run_autograder, 이 프로젝트의 소스)을 만듭니다.")
 @click.option("--out", type=click.Path(path_type=Path), default=Path("autograder.zip"), show_default=True)
-def gradescope_autograder(out: Path) -> None:
+@click.option("--wheel", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help="zip에 넣을 learn 휠 파일 (기본: 이 설치본에서 만듦).")
+def gradescope_autograder(out: Path, wheel: Path | None) -> None:
     from grader.grading.gradescope import build_autograder
 
-    names = build_autograder(out)
+    names = build_autograder(out, wheel)
     click.echo(f"{out}를 만들었습니다 (파일 {len(names)}개). Gradescope의 'Autograder' 설정에 올리세요.")
 
 
@@ -366,3 +373,39 @@ def docs(ctx: click.Context, port: int, build_dir: Path | None) -> None:
         return
     click.echo(f"http://127.0.0.1:{port}/ 에서 노트를 엽니다 (Ctrl+C로 끝).")
     serve(workspace.root, port=port)
+
+
+# ---------------------------------------------------------------- installed anywhere (issue 13)
+
+
+def _write_notebooks(workspace) -> None:  # workspace: Workspace
+    from grader.notebook.authoring import write_notebooks
+
+    paths = write_notebooks(workspace, load_catalog())
+    click.echo(f"노트북 {len(paths)}개를 만들었습니다: {workspace.display(workspace.notebooks_dir)}/")
+
+
+@main.command(help="연습 문제의 Jupyter 노트북(notebooks/ID.ipynb)을 작업 공간에 만듭니다: 소개와 개념 노트 링크, "
+                   "스텁 코드 셀, learn check와 같은 채점 셀.")
+@click.argument("exercise_id")
+@click.option("--force", is_flag=True, help="이미 있는 노트북을 새로 만듭니다 (지금 내용은 사라집니다).")
+@click.pass_context
+def notebook(ctx: click.Context, exercise_id: str, force: bool) -> None:
+    from grader.notebook.authoring import write_notebook
+
+    workspace = _workspace(ctx)
+    path = write_notebook(workspace, load_catalog(), _exercise(exercise_id), force=force)
+    click.echo(f"{workspace.display(path)}을(를) 만들었습니다. Jupyter에서 열어 셀을 차례로 실행하세요.")
+
+
+@main.command(help="GitHub Classroom 과제용 시작 저장소를 만듭니다: 연습 문제 스텁, learn 휠, 그리고 푸시마다 "
+                   "'learn check --all --json'으로 채점해 점수를 보고하는 GitHub Actions 작업 흐름.")
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="시작 저장소 폴더 (새 폴더나 작업 공간).")
+@click.option("--wheel", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help="넣을 learn 휠 파일 (기본: 이 설치본에서 만듦).")
+@click.option("--force", is_flag=True, help="이미 있는 작업 흐름 파일을 덮어씁니다.")
+def classroom(out: Path, wheel: Path | None, force: bool) -> None:
+    from grader.grading.classroom import WORKFLOW, write_classroom
+
+    write_classroom(out, wheel, force=force)
+    click.echo(f"{out / WORKFLOW}와 learn 휠을 썼습니다. 이 폴더를 GitHub 템플릿 저장소로 올려 과제에 연결하세요.")

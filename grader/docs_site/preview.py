@@ -1,6 +1,6 @@
 """Run or build the notes site for a learner's workspace (what `learn docs` calls).
 
-Both functions use the repository's `mkdocs.yml` and set ``LEARN_WORKSPACE`` for the duration of
+Both functions use the course's `mkdocs.yml` (see `course_config`) and set ``LEARN_WORKSPACE`` for the duration of
 the build, so `progress_hook.py` shows that workspace's progress:
 
 - `serve(workspace_root, host, port)`: MkDocs' development server with live reload. The
@@ -15,15 +15,16 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 from grader.errors import LearnError
-from grader.course.content import MKDOCS_CONFIG
+from grader.course.content import MKDOCS_CONFIG, SOURCE_CHECKOUT, repository_path
 from grader.learner.workspace import Workspace, open_workspace
 
-__all__ = ["CONFIG_FILE", "DocsError", "build_site", "progress_watch_path", "serve", "workspace_env"]
+__all__ = ["CONFIG_FILE", "DocsError", "build_site", "course_config", "progress_watch_path", "serve", "workspace_env"]
 
 CONFIG_FILE = MKDOCS_CONFIG
 ENV_VAR = "LEARN_WORKSPACE"
@@ -60,15 +61,49 @@ def progress_watch_path(workspace: Workspace) -> Path:
 
 def _require_mkdocs() -> None:
     if not CONFIG_FILE.is_file():
-        raise DocsError(f"개념 노트 설정 파일 {CONFIG_FILE.name}을(를) 찾을 수 없습니다. 저장소를 클론해 설치했는지 확인하세요.")
+        raise DocsError(
+            f"개념 노트 설정 파일 {CONFIG_FILE.name}을(를) 찾을 수 없습니다. learn이 온전히 설치되지 않았습니다: "
+            "'pip install --force-reinstall'로 다시 설치하세요."
+        )
     try:
         import material  # noqa: F401
         import mkdocs  # noqa: F401
     except ImportError:
         raise DocsError(
             "개념 노트 사이트에 필요한 패키지(mkdocs, mkdocs-material)가 설치되어 있지 않습니다. "
-            "pip install -e '.[docs]'로 설치하세요."
+            "learn을 다시 설치하세요 (pip install --force-reinstall learn-ml-concepts)."
         ) from None
+
+
+# Options of mkdocs.yml that hold paths relative to the file (the repository root in a checkout).
+PATH_OPTIONS = ("docs_dir", "hooks", "watch")
+
+
+@contextmanager
+def course_config() -> Iterator[Path]:
+    """The MkDocs config file to load. In a source checkout that is `mkdocs.yml` itself. Installed,
+    the relative paths in it (docs_dir, hooks, watch) point at the repository's layout, which
+    differs from the package's: a temporary config inherits everything from the packaged
+    `mkdocs.yml` and sets those options to where the files are installed."""
+    if SOURCE_CHECKOUT is not None:
+        yield CONFIG_FILE
+        return
+    import yaml
+    from mkdocs.utils.yaml import yaml_load
+
+    with CONFIG_FILE.open("rb") as handle:
+        base = yaml_load(handle)
+    overrides: dict[str, object] = {"INHERIT": str(CONFIG_FILE)}
+    for option in PATH_OPTIONS:
+        value = base.get(option)
+        if isinstance(value, str):
+            overrides[option] = str(repository_path(value))
+        elif isinstance(value, list):
+            overrides[option] = [str(repository_path(item)) for item in value]
+    with tempfile.TemporaryDirectory(prefix="learn-docs-") as folder:
+        config = Path(folder) / "mkdocs.yml"
+        config.write_text(yaml.safe_dump(overrides, allow_unicode=True), encoding="utf-8")
+        yield config
 
 
 def _configure_logging() -> None:
@@ -91,10 +126,10 @@ def serve(workspace_root: Path, host: str = "127.0.0.1", port: int = 8000) -> No
     from mkdocs.exceptions import Abort, PluginError
 
     address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-    with workspace_env(workspace.root):
+    with workspace_env(workspace.root), course_config() as config_file:
         try:
             mkdocs_serve(
-                config_file=str(CONFIG_FILE),
+                config_file=str(config_file),
                 livereload=True,
                 watch=[str(progress_watch_path(workspace))],
                 dev_addr=address,
@@ -118,8 +153,8 @@ def build_site(output_dir: Path, workspace_root: Path | None = None, *, strict: 
     from mkdocs.exceptions import Abort, PluginError
 
     output_dir = Path(output_dir).resolve()
-    with workspace_env(workspace_root):
-        config = load_config(config_file=str(CONFIG_FILE), site_dir=str(output_dir), strict=strict)
+    with workspace_env(workspace_root), course_config() as config_file:
+        config = load_config(config_file=str(config_file), site_dir=str(output_dir), strict=strict)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

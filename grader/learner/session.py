@@ -14,7 +14,7 @@ from grader.course.catalog import Exercise
 from grader.errors import LearnError
 from grader.learner.progress import Progress, ProgressStore, exercise_record, now_iso
 from grader.course.stubs import without_markers
-from grader.course.content import CONTENT_ROOT, solution_path, stub_path
+from grader.course.content import solution_path, stub_path
 from grader.learner.workspace import Workspace, WorkspaceError
 
 if TYPE_CHECKING:
@@ -86,21 +86,22 @@ def solution_text(store: ProgressStore, exercise: Exercise, force: bool) -> str:
 
 
 def pristine_stub(workspace: Workspace, exercise: Exercise) -> str:
-    """The stub as shipped. In a clone of the repository the shipped copy is the file the learner
-    edits, so it comes from git's last commit instead."""
-    if not workspace.is_content_root:
-        return stub_path(exercise.filename).read_text(encoding="utf-8")
-    try:
-        shown = subprocess.run(
-            ["git", "show", f"HEAD:exercises/{exercise.filename}"],
-            cwd=CONTENT_ROOT, capture_output=True, text=True, check=True,
-        )
-    except (OSError, subprocess.CalledProcessError):
-        raise WorkspaceError(
-            "저장소 자체를 작업 공간으로 쓰고 있어 원래 스텁을 git에서 가져와야 하는데 실패했습니다. "
-            "'learn init 새폴더'로 따로 작업 공간을 만들어 쓰는 것을 권합니다."
-        ) from None
-    return shown.stdout
+    """The stub as shipped: from the installed package, or, in a clone of the repository used as
+    the workspace, from git's last commit (in the clone the learner edits the shipped copy)."""
+    if workspace.is_repository_clone:
+        try:
+            shown = subprocess.run(
+                ["git", "show", f"HEAD:exercises/{exercise.filename}"],
+                cwd=workspace.root, capture_output=True, text=True, encoding="utf-8", check=True,
+            )
+            return shown.stdout
+        except (OSError, subprocess.CalledProcessError):
+            if workspace.is_content_root:  # the packaged stub is the learner's own file here
+                raise WorkspaceError(
+                    "저장소 자체를 작업 공간으로 쓰고 있어 원래 스텁을 git에서 가져와야 하는데 실패했습니다. "
+                    "'learn init 새폴더'로 따로 작업 공간을 만들어 쓰는 것을 권합니다."
+                ) from None
+    return stub_path(exercise.filename).read_text(encoding="utf-8")
 
 
 def reset_exercise(workspace: Workspace, store: ProgressStore, exercise: Exercise) -> Path | None:
