@@ -81,7 +81,7 @@ def test_json_output_lists_every_test(learn, workspace):
     assert result.returncode == 0 and payload["passed"] is True and payload["exercise"] == "03_threshold"
     assert payload["tests_total"] == len(payload["tests"]) >= 5
     assert payload["version"] == SCHEMA_VERSION
-    assert set(payload["tests"][0]) == {"name", "title", "status", "message", "exercise", "verdict", "failure",
+    assert set(payload["tests"][0]) == {"name", "title", "status", "message", "exercise", "verdict", "failure", "weak",
                                         "internal_error", "seed"}
 
 

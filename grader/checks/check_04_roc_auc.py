@@ -95,7 +95,7 @@ def _one_by_one(y, s):
 
 ROC_MISTAKES = (
     Mistake("임계값과 같은 점수를 음성으로 처리했습니다 (>= 대신 > 를 씀). 03처럼 score ≥ t이면 양성입니다.", _strict, id="roc-gt-instead-of-ge"),
-    Mistake("x축에 특이도(TNR)를 썼습니다. ROC의 x축은 FPR = 1 − 특이도입니다 (노트의 'TPR과 TNR'은 잘못된 설명).",
+    Mistake("x축에 특이도(TNR)를 썼습니다. ROC의 x축은 FPR = 1 − 특이도입니다 ('TPR과 TNR'은 잘못된 설명).",
             _specificity_axis, id="roc-specificity-axis"),
     Mistake("fpr와 tpr의 자리를 바꿨습니다. x축이 FPR, y축이 TPR(민감도)입니다.", _swapped, id="roc-fpr-tpr-swapped"),
     Mistake("임계값 np.inf에서의 시작점 (0, 0)을 빠뜨렸습니다.", _no_start, id="roc-missing-start-point"),
@@ -135,7 +135,7 @@ ROC_AUC_MISTAKES = (
 
 
 EDGE_CASES = {
-    "노트의 예 (점수가 모두 다름)": (np.array([0, 0, 1, 1]), np.array([0.1, 0.4, 0.35, 0.8])),
+    "기본 예 (점수가 모두 다름)": (np.array([0, 0, 1, 1]), np.array([0.1, 0.4, 0.35, 0.8])),
     "같은 점수의 양성과 음성 (동점)": (np.array([0, 1, 0, 1, 1, 0]), np.array([0.2, 0.5, 0.5, 0.9, 0.5, 0.1])),
     "완벽하게 가름": (np.array([0, 0, 0, 1, 1]), np.array([0.1, 0.2, 0.3, 0.7, 0.9])),
     "거꾸로 가름": (np.array([1, 1, 0, 0]), np.array([0.1, 0.2, 0.8, 0.9])),
@@ -169,7 +169,7 @@ def test_roc_curve_random(student, reference, rng):
 
 AUC_CASES = {
     "삼각형 하나 (0,0)-(1,1)": (np.array([0.0, 1.0]), np.array([0.0, 1.0])),
-    "노트의 예의 ROC": (np.array([0.0, 0.0, 0.5, 0.5, 1.0]), np.array([0.0, 0.5, 0.5, 1.0, 1.0])),
+    "기본 예의 ROC": (np.array([0.0, 0.0, 0.5, 0.5, 1.0]), np.array([0.0, 0.5, 0.5, 1.0, 1.0])),
     "대각선이 섞인 꺾은선": (np.array([0.0, 0.25, 0.25, 0.75, 1.0]), np.array([0.0, 0.5, 0.6, 0.8, 1.0])),
     "같은 x가 여러 번 (수직 이동)": (np.array([0.0, 0.0, 0.0, 0.5, 1.0, 1.0]), np.array([0.0, 0.2, 0.4, 0.9, 0.9, 1.0])),
     "ROC가 아닌 일반 꺾은선": (np.array([0.0, 1.0, 3.0, 4.5]), np.array([2.0, 1.0, 3.0, 0.5])),

@@ -132,7 +132,7 @@ FIT_MISTAKES = (
 )
 
 DATA = {
-    "노트의 예: y = 2x, (w, b) = (0, 0)": (np.array([1.0, 2.0, 3.0]), np.array([2.0, 4.0, 6.0]), 0.0, 0.0),
+    "기본 예: y = 2x, (w, b) = (0, 0)": (np.array([1.0, 2.0, 3.0]), np.array([2.0, 4.0, 6.0]), 0.0, 0.0),
     "이미 최적 (기울기 0)": (np.array([0.0, 1.0, 2.0]), np.array([1.0, 3.0, 5.0]), 2.0, 1.0),
     "음수 x와 음수 w": (np.array([-2.0, -1.0, 0.5, 4.0]), np.array([3.0, 1.0, 0.0, -7.0]), -0.5, 0.25),
     "샘플 하나": (np.array([2.0]), np.array([-1.0]), 1.5, -0.5),
@@ -205,7 +205,7 @@ def test_gradient_step_random(student, reference, rng):
 
 
 def test_fit_matches_reference(student, reference):
-    """fit: 노트의 예를 20스텝"""
+    """fit: 기본 예를 20스텝"""
     compare(student, reference, "fit", (np.array([1.0, 2.0, 3.0]), np.array([2.0, 4.0, 6.0]), 0.0, 0.0, 0.05, 20),
             case="y = 2x, 시작 (0, 0), lr 0.05, 20스텝", spec=FIT, mistakes=FIT_MISTAKES)
 

@@ -70,7 +70,7 @@ SPLIT_MISTAKES = (
 )
 
 SIZE_CASES = {
-    "노트의 예: n = 10, 6:2:2": (10, (0.6, 0.2, 0.2)),
+    "기본 예: n = 10, 6:2:2": (10, (0.6, 0.2, 0.2)),
     "나누어떨어지지 않음: n = 7": (7, (0.6, 0.2, 0.2)),
     "n = 13, 6:2:2": (13, (0.6, 0.2, 0.2)),
     "샘플 하나": (1, (0.6, 0.2, 0.2)),
@@ -105,7 +105,7 @@ def test_split_sizes_random(student, reference, rng):
                 spec=SIZES, mistakes=SIZE_MISTAKES)
 
 
-@pytest.mark.parametrize("case", ["노트의 예: n = 10, 6:2:2", "나누어떨어지지 않음: n = 7", "정수 비율 (6, 2, 2)", "큰 n", "샘플 하나"])
+@pytest.mark.parametrize("case", ["기본 예: n = 10, 6:2:2", "나누어떨어지지 않음: n = 7", "정수 비율 (6, 2, 2)", "큰 n", "샘플 하나"])
 def test_split_matches_reference_with_same_rng(student, reference, seed, case):
     """train_val_test_split: 같은 rng로 참조와 똑같은 결과"""
     n, ratios = SIZE_CASES[case]

@@ -46,7 +46,7 @@ FROM_MISTAKES = (
 )
 
 TO_CASES = {
-    "노트의 예: 3개 클래스, num_classes 줌": (np.array([2, 0, 1]), 3),
+    "기본 예: 3개 클래스, num_classes 줌": (np.array([2, 0, 1]), 3),
     "num_classes 생략 (최댓값 + 1)": (np.array([0, 2, 1, 2]), None),
     "등장하지 않는 클래스가 있음": (np.array([0, 3, 3, 1]), None),
     "num_classes가 최댓값 + 1보다 큼": (np.array([1, 0, 1]), 5),
@@ -101,7 +101,7 @@ def test_to_one_hot_rejects_bad_labels(student, labels, num_classes):
 
 
 FROM_CASES = {
-    "노트의 예": np.array([[0.0, 0.0, 1.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]),
+    "기본 예": np.array([[0.0, 0.0, 1.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]),
     "행이 열보다 많음": np.array([[0.0, 1.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]]),
     "열이 행보다 많음": np.array([[0, 0, 0, 1, 0], [0, 1, 0, 0, 0]]),
     "샘플 하나": np.array([[0.0, 0.0, 0.0, 1.0]]),

@@ -27,7 +27,7 @@ STEP_MISTAKES = (
             _step(lambda w, v, g, lr, b: (w + v, b * v - lr * g)), id="step-with-old-velocity"),
     Mistake("이전 속도를 반영하지 않았습니다 (β를 빠뜨림): 보통의 경사 하강법과 같아집니다.",
             _step(lambda w, v, g, lr, b: (w - lr * g, -lr * g)), id="momentum-missing-beta"),
-    Mistake("PyTorch 방식(v = βv + ∇L, w = w − ηv)을 썼습니다. 이 연습의 v는 노트의 방식 v = βv − η∇L입니다.",
+    Mistake("PyTorch 방식(v = βv + ∇L, w = w − ηv)을 썼습니다. 이 연습의 v는 이 과정의 방식 v = βv − η∇L입니다.",
             _step(lambda w, v, g, lr, b: (w - lr * (b * v + g), b * v + g)), id="pytorch-convention"),
     Mistake("β를 이전 속도가 아니라 기울기에 곱했습니다.",
             _step(lambda w, v, g, lr, b: (w + (v - b * lr * g), v - b * lr * g)), id="beta-on-gradient"),

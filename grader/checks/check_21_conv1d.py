@@ -71,7 +71,7 @@ OUTPUT_SHAPE_MISTAKES = (
 )
 
 KERNEL_SHAPE_MISTAKES = (
-    Mistake("노트의 (1, 28, 3)처럼 (1, in_channels, kernel_size)라고 했습니다. Keras의 커널은 (kernel_size, in_channels, filters)이고, "
+    Mistake("(1, 28, 3)처럼 (1, in_channels, kernel_size)라고 했습니다. Keras의 커널은 (kernel_size, in_channels, filters)이고, "
             "필터 하나는 (kernel_size, in_channels)입니다.", lambda shape, f, k: (1, shape[2], k), id="kernel-shape-note-layout"),
     Mistake("PyTorch의 배치 (filters, in_channels, kernel_size)로 답했습니다. Keras는 (kernel_size, in_channels, filters)입니다.",
             lambda shape, f, k: (f, shape[2], k), id="kernel-shape-pytorch-layout"),
@@ -107,7 +107,7 @@ def test_conv1d_fixed(student, reference, case):
 
 
 def test_conv1d_note_example(student, reference, rng):
-    """conv1d: 노트의 예 — 입력 (1, 28, 28), 필터 10개, kernel_size 3, 'same', ReLU"""
+    """conv1d: 기본 예 — 입력 (1, 28, 28), 필터 10개, kernel_size 3, 'same', ReLU"""
     x, kernel, bias = _layer(rng, 1, 28, 28, 10, 3)
     compare(student, reference, "conv1d", (x, kernel, bias), {"padding": "same", "activation": "relu"},
             case="입력 (1, 28, 28), 커널 (3, 28, 10) → 출력 (1, 28, 10)", spec=OUT, mistakes=CONV_MISTAKES)
@@ -144,7 +144,7 @@ SHAPE_CASES = [((1, 28, 28), 10, 3, "same"), ((1, 28, 28), 10, 3, "valid"), ((32
 
 @pytest.mark.parametrize("input_shape,filters,kernel_size,padding", SHAPE_CASES)
 def test_output_shape(student, reference, input_shape, filters, kernel_size, padding):
-    """conv1d_output_shape: Keras Conv1D 출력의 모양 (노트의 예 포함)"""
+    """conv1d_output_shape: Keras Conv1D 출력의 모양 (기본 예 포함)"""
     compare(student, reference, "conv1d_output_shape", (input_shape, filters, kernel_size, padding),
             case=f"입력 {input_shape}, filters={filters}, kernel_size={kernel_size}, padding='{padding}'",
             spec=OUTPUT_SHAPE, mistakes=OUTPUT_SHAPE_MISTAKES)
@@ -152,7 +152,7 @@ def test_output_shape(student, reference, input_shape, filters, kernel_size, pad
 
 @pytest.mark.parametrize("input_shape,filters,kernel_size", [((1, 28, 28), 10, 3), ((32, 100, 8), 16, 5), ((2, 9, 1), 4, 2)])
 def test_kernel_shape(student, reference, input_shape, filters, kernel_size):
-    """conv1d_kernel_shape: Keras Conv1D 커널의 모양 (노트의 예 포함)"""
+    """conv1d_kernel_shape: Keras Conv1D 커널의 모양 (기본 예 포함)"""
     compare(student, reference, "conv1d_kernel_shape", (input_shape, filters, kernel_size),
             case=f"입력 {input_shape}, filters={filters}, kernel_size={kernel_size}", spec=KERNEL_SHAPE,
             mistakes=KERNEL_SHAPE_MISTAKES)

@@ -29,12 +29,12 @@ class WrongImplementation:
     source: str
 
 
-def wrong_implementations(exercise_id: str, corpus: Path = CORPUS) -> list[WrongImplementation]:
+def wrong_implementations(exercise_id: str, corpus: Path = CORPUS, manifest_name: str = "wrong.toml") -> list[WrongImplementation]:
     """The wrong implementations listed in `tests/corpus/<id>/wrong.toml`, as learner files.
 
     Each entry changes the reference in place (`old` must occur exactly once), so the file holds
     only what is wrong, not another copy of the solution."""
-    manifest = corpus / exercise_id / "wrong.toml"
+    manifest = corpus / exercise_id / manifest_name
     if not manifest.is_file():
         return []
     reference = (CONTENT_ROOT / "solutions" / f"{exercise_id}.py").read_text(encoding="utf-8")
@@ -82,4 +82,18 @@ def author_problems(root: Path = CONTENT_ROOT, catalog: Catalog | None = None, *
             if not result.passed:
                 failed = [test.title for test in result.failed_tests] or [result.load_failure and result.load_failure.message]
                 problems.append(f"solutions/{exercise.filename}: 참조 풀이가 검사를 통과하지 못합니다 ({failed[0]}).")
+            elif all(test.name in weak_by_exercise(catalog, seed).get(exercise.id, ()) for test in result.tests):
+                problems.append(f"{exercise.id}: 모든 검사를 항등·0·1·상수 함수도 통과합니다 (점수를 줄 검사가 없음).")
     return problems
+
+
+def weak_by_exercise(catalog: Catalog, seed: int, _cache: dict = {}) -> dict[str, set[str]]:  # noqa: B006
+    """Tests that identity, zeros, ones or a constant pass, per exercise (computed once)."""
+    from grader.engine.runner import load_reference
+    from grader.engine.trivial import weak_tests
+
+    key = (id(catalog), seed)
+    if key not in _cache:
+        references = {e.id: load_reference(e) for e in catalog.exercises}
+        _cache[key] = weak_tests(list(catalog.exercises), references, seed)
+    return _cache[key]

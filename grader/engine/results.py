@@ -108,6 +108,7 @@ class TestResult:
     failure: StudentFailure | None = None
     internal_error: str | None = None  # Status.ERROR: what broke inside the check
     seed: int | None = None  # the random seed, when the test drew random inputs
+    weak: bool = False  # a trivial implementation passes it too (see engine/trivial.py)
 
     @property
     def passed(self) -> bool:
@@ -128,14 +129,14 @@ class TestResult:
                 "exercise": self.exercise_id,
                 "verdict": self.verdict.to_json() if self.verdict else None,
                 "failure": self.failure.to_json() if self.failure else None,
-                "internal_error": self.internal_error, "seed": self.seed}
+                "internal_error": self.internal_error, "seed": self.seed, "weak": self.weak}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "TestResult":
         return cls(data["name"], data["title"], Status(data["status"]), data.get("exercise", ""),
                    Verdict.from_json(data["verdict"]) if data.get("verdict") else None,
                    StudentFailure.from_json(data["failure"]) if data.get("failure") else None,
-                   data.get("internal_error"), data.get("seed"))
+                   data.get("internal_error"), data.get("seed"), data.get("weak", False))
 
 
 @dataclass
@@ -160,6 +161,14 @@ class ExerciseResult:
         return sum(t.passed for t in self.tests), len(self.tests)
 
     @property
+    def credited(self) -> int:
+        """Tests that earn points: weak tests count only beside a passed test that is not weak."""
+        if self.load_failure is not None:
+            return 0
+        strong = sum(t.passed and not t.weak for t in self.tests)
+        return sum(t.passed for t in self.tests) if strong else 0
+
+    @property
     def failed_tests(self) -> list[TestResult]:
         return [t for t in self.tests if not t.passed]
 
@@ -178,7 +187,7 @@ class ExerciseResult:
 
 @dataclass
 class ExerciseGrade:
-    """One exercise in a gradebook: points are proportional to the tests passed."""
+    """One exercise in a gradebook: points are proportional to the tests credited."""
 
     exercise_id: str
     max_points: int
@@ -192,8 +201,8 @@ class ExerciseGrade:
     def points(self) -> float:
         if self.result is None:
             return 0.0
-        passed, total = self.result.counts
-        return round(self.max_points * passed / total, 2) if total else 0.0
+        _, total = self.result.counts
+        return round(self.max_points * self.result.credited / total, 2) if total else 0.0
 
     def to_json(self) -> dict[str, Any]:
         return {"exercise": self.exercise_id, "submitted": self.submitted, "points": self.points,

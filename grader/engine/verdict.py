@@ -215,17 +215,49 @@ class Parts:
 
 
 def _matching_mistakes(spec: Spec, actual: Any, expected: Any, mistakes: Sequence[Mistake], args: tuple,
-                       kwargs: dict) -> tuple[NamedMistake, ...]:
-    found = []
+                       kwargs: dict) -> tuple[tuple[NamedMistake, ...], list[str]]:
+    """The mistakes this case proves, and a line for the ones it cannot tell apart.
+
+    A mistake is named when the learner's value equals what it computes, the case tells that
+    value apart from the right answer, and no other known mistake computes the same value here.
+    When two or more look-alikes match, naming one would be a guess: the verdict says what is
+    observed (which misconceptions give this value) and names none."""
+    computed = []
     for mistake in mistakes:
         try:
-            wrong = mistake.compute(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+            computed.append((mistake, mistake.compute(*copy.deepcopy(args), **copy.deepcopy(kwargs))))
         except Exception:
             continue
-        # Only name a mistake that this case can tell apart from the right answer.
-        if not spec.problems(actual, wrong) and spec.problems(wrong, expected):
-            found.append(NamedMistake(mistake.id, mistake.description))
-    return tuple(found)
+    matching = [(m, wrong) for m, wrong in computed if not spec.problems(actual, wrong) and spec.problems(wrong, expected)]
+    named, alike = [], []
+    for mistake, wrong in matching:
+        twins = [other for other, value in computed if other is not mistake and not spec.problems(value, wrong)]
+        (alike if twins else named).append(mistake)
+    lines = []
+    if alike:
+        lines.append("이 입력에서는 다음 실수들이 모두 같은 값을 내므로 어느 것인지 단정할 수 없습니다: "
+                     + " / ".join(m.description for m in alike))
+    return tuple(NamedMistake(m.id, m.description) for m in named), lines
+
+
+INPUT_MUTATED = NamedMistake(
+    "input-mutated",
+    "입력 배열을 바꿨습니다: 함수가 받은 배열을 제자리에서 고쳐(+=, -=, x[...] = …, np.clip(out=…) 등) 호출한 쪽의 "
+    "데이터가 달라졌습니다. 새 배열을 만들어 계산하세요 (예: x = x - y, 또는 x = x.copy()).")
+
+
+def _changed_inputs(sent: tuple[Any, ...], kwargs: dict[str, Any], original: tuple[Any, ...],
+                    original_kwargs: dict[str, Any]) -> list[str]:
+    """Which array arguments differ after the call from the copies taken before it."""
+    changed = []
+    pairs = [(f"{index + 1}번째 인자", a, b) for index, (a, b) in enumerate(zip(sent, original))]
+    pairs += [(name, kwargs[name], original_kwargs[name]) for name in kwargs]
+    for label, after, before in pairs:
+        if isinstance(before, np.ndarray) and not (
+                isinstance(after, np.ndarray) and after.shape == before.shape
+                and np.array_equal(after, before, equal_nan=before.dtype.kind in "fc")):
+            changed.append(label)
+    return changed
 
 
 INPUT_CHARS = 240
@@ -266,11 +298,16 @@ def compare(
     raise CheckFailure unless the results agree under `spec`. Returns the learner's value."""
     kwargs = kwargs or {}
     expected = getattr(reference, function)(*copy.deepcopy(args), **copy.deepcopy(kwargs))
-    actual = student.call(function, copy.deepcopy(args), copy.deepcopy(kwargs))
+    sent_args, sent_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+    actual = student.call(function, sent_args, sent_kwargs)
+    changed = _changed_inputs(sent_args, sent_kwargs, args, kwargs)  # learner mode sees in-place writes
+    if changed:
+        raise CheckFailure(Verdict(function, case, (f"호출한 뒤 {', '.join(changed)}의 값이 바뀌었습니다.",),
+                                   (INPUT_MUTATED,), describe_input(args, kwargs)))
     lines = spec.problems(actual, expected)
     if lines:
-        found = _matching_mistakes(spec, actual, expected, mistakes, args, kwargs)
-        raise CheckFailure(Verdict(function, case, tuple(lines), found, describe_input(args, kwargs)))
+        found, observed = _matching_mistakes(spec, actual, expected, mistakes, args, kwargs)
+        raise CheckFailure(Verdict(function, case, tuple(observed + lines), found, describe_input(args, kwargs)))
     return actual
 
 

@@ -7,6 +7,7 @@ graded again). The reports are then built from those files alone.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tempfile
@@ -66,7 +67,8 @@ def grade_student(sandbox: Any, submission: Submission, plans: dict[str, Exercis
                 rechecked = run_pytest([plans[i].exercise for i in students], students,
                                        {i: plans[i].reference for i in students}, options.seed, only=differing)
                 for exercise_id, tests in rechecked.items():  # 4. merge
-                    by_name = {test.name: test for test in tests}
+                    weak = plans[exercise_id].weak_tests
+                    by_name = {test.name: dataclasses.replace(test, weak=test.name in weak) for test in tests}
                     results[exercise_id].tests = [by_name.get(t.name, t) for t in results[exercise_id].tests]
     grades = {e.id: ExerciseGrade(e.id, e.points, results.get(e.id)) for e in exercises}
     return StudentResult(submission.student, submission.digest, options.seed, _status(submission, grades, ledger),

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from grader.course.catalog import Catalog, Exercise, load_catalog
+from grader.engine.results import ExerciseGrade, ExerciseResult
 from grader.errors import LearnError
 
 WORKFLOW = Path(".github/workflows/classroom.yml")
@@ -97,10 +98,11 @@ def reporter_results(check: Any, catalog: Catalog) -> dict[str, dict[str, Any]]:
         if result is None:
             status, score, message = "error", 0.0, "채점 결과가 없습니다: 'learn check --all --json'이 실패했습니다 (작업 흐름 로그를 보세요)."
         else:
-            passed, total = int(result.get("tests_passed", 0)), int(result.get("tests_total", 0))
-            score = round(exercise.points * passed / total, 2) if total else 0.0
-            status = "pass" if result.get("passed") else "fail"
-            message = result.get("load_error") or _failures(result) or f"{passed}/{total}개 검사 통과"
+            typed = ExerciseResult.from_json(result)
+            passed, total = typed.counts
+            score = ExerciseGrade(exercise.id, exercise.points, typed).points
+            status = "pass" if typed.passed else "fail"
+            message = (typed.load_failure.message if typed.load_failure else _failures(typed)) or f"{passed}/{total}개 검사 통과"
         payloads[runner_id(exercise)] = {
             "version": 1, "status": status, "max_score": exercise.points,
             "tests": [{"name": f"{exercise.id} {exercise.title}", "status": status, "score": score,
@@ -109,9 +111,8 @@ def reporter_results(check: Any, catalog: Catalog) -> dict[str, dict[str, Any]]:
     return payloads
 
 
-def _failures(result: dict[str, Any]) -> str:
-    failed = [t for t in result.get("tests", []) if t.get("status") != "passed"]
-    return "\n\n".join(f"✗ {t.get('title', t.get('name', ''))}\n{t.get('message', '')}".strip() for t in failed[:3])
+def _failures(result: ExerciseResult) -> str:
+    return "\n\n".join(f"✗ {test.title}\n{test.message}".strip() for test in result.failed_tests[:3])
 
 
 def github_output(payloads: dict[str, dict[str, Any]]) -> str:

@@ -18,7 +18,7 @@ from grader.engine.results import FailureKind, StudentFailure
 
 DEFAULT_BUDGET_SECONDS = 30.0
 HARD_KINDS = frozenset({FailureKind.TIMEOUT, FailureKind.CRASH, FailureKind.OUTPUT_FLOOD, FailureKind.EXIT})
-GIVE_UP_AFTER = 3  # hard failures in distinct functions before the whole submission stops
+GIVE_UP_AFTER = 2  # hard failures in distinct functions before the whole submission stops
 STATUS_ORDER = (FailureKind.TIMEOUT, FailureKind.CRASH, FailureKind.OUTPUT_FLOOD, FailureKind.EXIT,
                 FailureKind.BAD_OUTPUT, FailureKind.EXCEPTION, FailureKind.MISSING_FUNCTION, FailureKind.SETUP)
 

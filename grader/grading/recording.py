@@ -12,6 +12,7 @@ only judge while grading a class costs little more than the worker calls themsel
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ import numpy as np
 from grader.course.catalog import Exercise
 from grader.engine import failures
 from grader.engine.results import TestResult
+from grader.engine.trivial import weak_tests
 from grader.engine.runner import load_reference, run_pytest
 from grader.engine.student import StudentError
 
@@ -51,6 +53,7 @@ class ExercisePlan:
     reference: Any
     calls: dict[str, list[RecordedCall]] = field(default_factory=dict)  # test node id -> calls
     reference_outcomes: list[TestResult] = field(default_factory=list)
+    weak_tests: set[str] = field(default_factory=set)  # tests a trivial implementation passes too
 
 
 def call_digest(function: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
@@ -126,8 +129,11 @@ def record_plans(exercises: list[Exercise], seed: int) -> dict[str, ExercisePlan
     plans = {exercise.id: ExercisePlan(exercise, load_reference(exercise)) for exercise in exercises}
     students = {exercise_id: RecordingStudent(plan) for exercise_id, plan in plans.items()}
     outcomes = run_pytest(exercises, students, {i: p.reference for i, p in plans.items()}, seed)
+    weak = weak_tests(exercises, {i: p.reference for i, p in plans.items()}, seed)
     for exercise_id, plan in plans.items():
-        plan.reference_outcomes = outcomes[exercise_id]
+        plan.weak_tests = weak[exercise_id]
+        plan.reference_outcomes = [dataclasses.replace(test, weak=test.name in plan.weak_tests)
+                                   for test in outcomes[exercise_id]]
         failed = [o.name for o in plan.reference_outcomes if o.status != "passed"]
         if failed:
             raise RuntimeError(f"참조 풀이가 {exercise_id}의 검사를 통과하지 못했습니다: {failed}")

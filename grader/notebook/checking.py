@@ -15,7 +15,7 @@ from grader.course.catalog import Exercise, load_catalog
 from grader.errors import LearnError
 
 if TYPE_CHECKING:
-    from grader.engine.runner import CheckResult
+    from grader.engine.results import ExerciseResult
 
 # What the learner's "file" is called in verdicts ("노트북에 함수 f이(가) 없습니다 ...").
 NOTEBOOK_NAME = "노트북"
@@ -23,23 +23,23 @@ DEFAULT_TIMEOUT = 3.0
 
 
 def run_check(exercise: Exercise, namespace: Mapping[str, Any], *, seed: int | None = None,
-              timeout: float = DEFAULT_TIMEOUT) -> "CheckResult":
+              timeout: float = DEFAULT_TIMEOUT) -> "ExerciseResult":
     """The one piece of glue to the engine: grade the exercise's functions found in `namespace`
-    in learner mode and return the engine's result (`load_error` says when none is defined)."""
-    from grader.engine.runner import CheckResult, load_reference, new_seed, run_pytest
-    from grader.engine.student import ModuleStudent
+    in learner mode and return the engine's result (`load_failure` says when none is defined)."""
+    from grader.engine import failures
+    from grader.engine.results import ExerciseResult
+    from grader.engine.runner import check_module, new_seed
 
     started = time.perf_counter()
-    result = CheckResult(exercise.id, new_seed() if seed is None else seed)
+    result = ExerciseResult(exercise.id, new_seed() if seed is None else seed)
     defined = {name: namespace[name] for name in exercise.functions if name in namespace}
     if not defined:
         names = ", ".join(exercise.functions)
-        result.load_error = (f"노트북에 {exercise.id}의 함수({names})가 정의되어 있지 않습니다. "
-                             "함수를 정의한 셀을 먼저 실행하세요 (Shift+Enter).")
+        result.load_failure = failures.load_error(
+            NOTEBOOK_NAME, f"에 {exercise.id}의 함수({names})가 정의되어 있지 않습니다. "
+                           "함수를 정의한 셀을 먼저 실행하세요 (Shift+Enter).")
     else:
-        student = ModuleStudent(SimpleNamespace(**defined), NOTEBOOK_NAME, timeout)  # type: ignore[arg-type]
-        outcomes = run_pytest([exercise], {exercise.id: student}, {exercise.id: load_reference(exercise)}, result.seed)
-        result.outcomes = outcomes[exercise.id]
+        result.tests = check_module(exercise, SimpleNamespace(**defined), NOTEBOOK_NAME, result.seed, timeout)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -50,7 +50,7 @@ class NotebookResult:
 
     name: str
     exercise: Exercise | None = None
-    result: "CheckResult | None" = None
+    result: "ExerciseResult | None" = None
     problem: str | None = None
     recorded_in: Path | None = None
     note: str | None = None
@@ -64,7 +64,7 @@ class NotebookResult:
         return self.result.counts if self.result is not None else (0, 0)
 
     def to_dict(self) -> dict[str, Any]:
-        data = self.result.to_dict() if self.result is not None else {"exercise": self.name, "passed": False}
+        data = self.result.to_json() if self.result is not None else {"exercise": self.name, "passed": False}
         return {**data, "problem": self.problem}
 
     def text(self) -> str:
@@ -72,8 +72,8 @@ class NotebookResult:
 
         if self.problem is not None or self.exercise is None or self.result is None:
             return f"✗ {self.problem}"
-        if self.result.load_error:
-            lines = [f"{self.exercise.id} {self.exercise.title}", f"  ✗ {self.result.load_error}"]
+        if self.result.load_failure:
+            lines = [f"{self.exercise.id} {self.exercise.title}", f"  ✗ {self.result.load_failure.message}"]
         else:
             from grader.learner.terminal import render_check
 
@@ -104,11 +104,11 @@ def render_html(outcome: NotebookResult) -> str:
     color = green if result.passed else red
     parts = [f'<div class="learn-check" style="{box.format(color)}">',
              f"<div><b>{esc(exercise.id)} {esc(exercise.title)}</b></div>"]
-    if result.load_error:
-        parts.append(f'<div style="color:{red}">✗ {esc(result.load_error)}</div>')
+    if result.load_failure:
+        parts.append(f'<div style="color:{red}">✗ {esc(result.load_failure.message)}</div>')
     items = []
-    for test in result.outcomes:
-        if test.status == "passed":
+    for test in result.tests:
+        if test.passed:
             items.append(f'<li style="color:{green}">✓ {esc(test.title)}</li>')
         else:
             message = f'<pre style="white-space: pre-wrap; margin: 2px 0 6px 0">{esc(test.message)}</pre>' if test.message else ""
@@ -149,7 +149,7 @@ def check(exercise_id: str | int, namespace: Mapping[str, Any] | None = None, *,
     return outcome
 
 
-def _record(result: "CheckResult") -> tuple[Path | None, str | None]:
+def _record(result: "ExerciseResult") -> tuple[Path | None, str | None]:
     """Record the attempt in the workspace around the current folder, if there is one."""
     from grader.learner.progress import ProgressStore
     from grader.learner.session import record_check

@@ -1,7 +1,7 @@
-"""The corpus entries that wait for the engine: `wrong_inplace.toml` (the learner changes the
-caller's input array) and `wrong_warnings.toml` (right values, but a RuntimeWarning the contract
-rules out). tests/course/test_corpus.py reads them once compare() detects both; until then this
-module makes sure each entry really is what its file says, by running the exercise's check with
+"""The corpus entries of `wrong_inplace.toml` (the learner changes the caller's input array;
+tests/course/test_corpus.py grades them, compare() names the mistake in learner mode) and
+`wrong_warnings.toml` (right values, but a RuntimeWarning the contract rules out; the engine does
+not capture warnings yet). This module makes sure each entry really is what its file says, by running the exercise's check with
 a student that watches every call: an in-place entry must change an input of at least one call,
 a warnings entry must warn in at least one, and the reference must do neither.
 

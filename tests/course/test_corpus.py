@@ -1,7 +1,8 @@
 """The grader's idea of "correct" is trustworthy: plausible wrong implementations fail, and
 differently written right ones pass.
 
-`tests/corpus/<exercise id>/wrong.toml` lists wrong implementations as changes to the reference;
+`tests/corpus/<exercise id>/wrong.toml` (and `wrong_inplace.toml`, for writes into the caller's
+arrays) lists wrong implementations as changes to the reference;
 each must fail, and its verdict must contain the entry's `expect` text (the named misconception,
 or the precise problem). `right_*.py` are complete, differently written learner files that must
 pass.
@@ -14,7 +15,9 @@ from grader.course.catalog import load_catalog
 from grader.engine.runner import check_file
 
 CATALOG = load_catalog()
-WRONG = [wrong for exercise in CATALOG.exercises for wrong in wrong_implementations(exercise.id)]
+# wrong_inplace.toml: implementations that change the caller's arrays; the verdict names that mistake.
+WRONG = [wrong for exercise in CATALOG.exercises for manifest in ("wrong.toml", "wrong_inplace.toml")
+         for wrong in wrong_implementations(exercise.id, manifest_name=manifest)]
 RIGHT = sorted(CORPUS.glob("*/right_*.py"))
 
 

@@ -69,11 +69,14 @@ def decode(output: str) -> dict[str, dict]:
 
 
 def test_points_per_exercise_follow_the_catalog():
-    results = [
-        {"exercise": "01_mse", "passed": True, "tests_passed": 4, "tests_total": 4, "load_error": None, "tests": []},
-        {"exercise": "02_sensitivity", "passed": False, "tests_passed": 1, "tests_total": 4, "load_error": None,
-         "tests": [{"title": "민감도", "status": "failed", "message": "기대값 1.0"}]},
-    ]
+    from grader.engine.results import ExerciseResult, Status, TestResult, Verdict
+
+    ok = [TestResult(f"t{i}", f"검사 {i}", Status.PASSED, "01_mse") for i in range(4)]
+    wrong = TestResult("t0", "민감도", Status.FAILED, "02_sensitivity", verdict=Verdict("sensitivity", "예", ("기대값 1.0",)))
+    mixed = [wrong] + [TestResult(f"t{i}", f"검사 {i}", Status.PASSED, "02_sensitivity") for i in range(1, 2)]
+    mixed += [TestResult(f"f{i}", f"검사 {i}", Status.FAILED, "02_sensitivity", verdict=Verdict("f", "", ("x",)))
+              for i in range(2)]
+    results = [ExerciseResult("01_mse", 0, ok).to_json(), ExerciseResult("02_sensitivity", 0, mixed).to_json()]
     payloads = decode(github_output(reporter_results({"passed": False, "results": results}, CATALOG)))
     first, second = payloads["ex01_mse"], payloads["ex02_sensitivity"]
     points = {e.id: e.points for e in CATALOG.exercises}
