@@ -9,7 +9,7 @@ from pathlib import Path
 from grader.course.catalog import load_catalog
 from grader.engine import failures
 from grader.engine.results import ExerciseGrade, ExerciseResult, NamedMistake, Status, StudentResult, TestResult, Verdict
-from grader.grading.reports import write_reports
+from grader.grading.reports import ReportOptions, write_reports
 
 CATALOG = load_catalog()
 GT = NamedMistake("gt-instead-of-ge", "임계값과 같은 확률을 음성으로 처리했습니다.")
@@ -26,14 +26,14 @@ def student(name: str, tests: list[TestResult]) -> StudentResult:
     return StudentResult(name, "d", 0, "정상", grades)
 
 
-def write(out: Path, students: list[StudentResult]) -> list[Path]:
+def write(out: Path, students: list[StudentResult], options: ReportOptions | None = None) -> list[Path]:
     paths = []
     for result in students:
         path = out / "students" / f"{result.student}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(result.to_json(), ensure_ascii=False), encoding="utf-8")
         paths.append(path)
-    write_reports(out, paths, 0, {})
+    write_reports(out, paths, 0, {}, options=options)
     return paths
 
 
@@ -42,7 +42,7 @@ def test_the_same_mistake_in_different_cases_counts_once_per_student(tmp_path):
     write(tmp_path, [student("가", [wrong("첫째"), wrong("둘째"), passed]), student("나", [wrong("셋째"), passed])])
     summary = (tmp_path / "summary.html").read_text(encoding="utf-8")
     assert summary.count(GT.text) == 1
-    assert f"03_threshold: {GT.text} — 2명" in summary
+    assert f"<li>{GT.text} — 2명</li>" in summary
 
 
 def test_grades_csv_has_points_from_the_typed_results(tmp_path):
@@ -66,7 +66,7 @@ def test_feedback_and_gradescope_show_the_rendered_messages(tmp_path):
 
 
 def test_results_json_holds_every_student_in_the_schema(tmp_path):
-    write(tmp_path, [student("나", []), student("가", [wrong("첫째")])])
+    write(tmp_path, [student("나", []), student("가", [wrong("첫째")])], ReportOptions(detail=True))
     data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     assert [s["student"] for s in data["students"]] == ["가", "나"]
     assert StudentResult.from_json(data["students"][0]).exercises["03_threshold"].result.tests[0].mistakes == (GT,)
