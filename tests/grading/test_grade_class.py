@@ -66,7 +66,7 @@ def test_exit_0_and_one_row_per_student(first_run, graded):
     result, table = first_run
     assert result.returncode == 0, result.stderr[-3000:]
     assert len(table) == 4 + len(HOSTILE) + 2
-    assert list(next(iter(table.values())).keys()) == ["student", *[e.id for e in EXERCISES], "total", "max_total", "status"]
+    assert list(next(iter(table.values())).keys()) == ["student", "lms_id", *[e.id for e in EXERCISES], "total", "max_total", "status"]
 
 
 def test_honest_students_are_graded_right(first_run):
