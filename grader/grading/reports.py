@@ -25,7 +25,7 @@ from grader.grading.gradescope import results_json
 from grader.grading.identity import file_key
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-EXAMPLES_PER_EXERCISE = 3  # failure groups kept with a full example in the compact results.json
+COMPACT_BUDGET = 19_000  # bytes per student in results.json without --detail
 
 
 @dataclass(frozen=True)
@@ -131,27 +131,47 @@ def feedback_groups(state: StudentResult) -> dict[str, list[dict[str, Any]]]:
     return {i: failure_groups(g.result) for i, g in state.exercises.items() if g.result is not None}
 
 
-def compact_student(state: StudentResult) -> dict[str, Any]:
+def compact_student(state: StudentResult, budget: int = COMPACT_BUDGET) -> dict[str, Any]:
     """A student in results.json without --detail: points, counts, and each distinct failure once
-    (an example test in the result schema and how many tests failed the same way)."""
+    (how many tests failed that way, its kind, function, named mistakes and one message), kept
+    under `budget` bytes by showing fewer groups and shorter messages when a student fails a lot.
+    The full results stay in students/<name>.json and in `--detail`."""
+    for groups_kept, message_chars in ((3, 400), (2, 240), (1, 160), (1, 80), (0, 0)):
+        record = _compact(state, groups_kept, message_chars)
+        if len(json.dumps(record, ensure_ascii=False).encode("utf-8")) <= budget:
+            break
+    return record
+
+
+def _compact(state: StudentResult, groups_kept: int, message_chars: int) -> dict[str, Any]:
     exercises: dict[str, Any] = {}
     for exercise_id, grade in state.exercises.items():
         entry: dict[str, Any] = {"submitted": grade.submitted, "points": grade.points, "max_points": grade.max_points}
         if grade.result is not None:
             passed, total = grade.result.counts
             groups = failure_groups(grade.result)
+            load = grade.result.load_failure
             entry.update({
                 "tests_passed": passed, "tests_total": total,
-                "load_error": grade.result.load_failure.to_json() if grade.result.load_failure else None,
-                "failures": [{"count": len(group["tests"]), "example": group["tests"][0].to_json()}
-                             for group in groups[:EXAMPLES_PER_EXERCISE]],
-                "failures_omitted": sum(len(group["tests"]) for group in groups[EXAMPLES_PER_EXERCISE:]),
+                "load_error": {"kind": load.kind.value, "message": load.message[:400]} if load else None,
+                "failures": [_group_json(group, message_chars) for group in groups[:groups_kept]],
+                "failures_omitted": sum(len(group["tests"]) for group in groups[groups_kept:]),
                 "mistakes": sorted({m.id or m.text for test in grade.result.failed_tests for m in test.mistakes}),
             })
         exercises[exercise_id] = entry
     return {"version": 2, "detail": False, "student": state.student, "lms_id": state.lms_id, "digest": state.digest,
             "seed": state.seed, "status": state.status, "total": state.total, "max_total": state.max_total,
             "exercises": exercises}
+
+
+def _group_json(group: dict[str, Any], message_chars: int) -> dict[str, Any]:
+    first: TestResult = group["tests"][0]
+    message = first.message
+    return {"count": len(group["tests"]), "test": first.name, "status": first.status.value,
+            "kind": first.failure.kind.value if first.failure else ("wrong_value" if first.verdict else "internal"),
+            "function": (first.failure.function if first.failure else first.verdict.function if first.verdict else None),
+            "mistakes": [m.id or m.text for m in first.mistakes],
+            "message": message if len(message) <= message_chars else message[:message_chars] + " …"}
 
 
 class ClassSummary:

@@ -70,3 +70,47 @@ def test_results_json_holds_every_student_in_the_schema(tmp_path):
     data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     assert [s["student"] for s in data["students"]] == ["가", "나"]
     assert StudentResult.from_json(data["students"][0]).exercises["03_threshold"].result.tests[0].mistakes == (GT,)
+
+
+PAYLOAD = '=HYPERLINK("http://x","<script>alert(1)</script>")'
+
+
+def test_payloads_in_names_output_and_exceptions_are_escaped_and_neutralised(tmp_path):
+    raised = TestResult("test_a", "a", Status.FAILED, "03_threshold",
+                        failure=failures.StudentFailure(failures.FailureKind.EXCEPTION,
+                                                        f"ValueError: {PAYLOAD}", "apply_threshold", "ValueError"))
+    printed = TestResult("test_b", "b", Status.FAILED, "03_threshold",
+                         failure=failures.StudentFailure(failures.FailureKind.OUTPUT_FLOOD,
+                                                         f"출력이 너무 많습니다: <img src=x onerror=alert(2)>", "apply_threshold"))
+    victim = student(PAYLOAD, [raised, printed])
+    victim.status = "-2+3 @SUM(A1)"
+    write(tmp_path, [victim, student("\t탭", [])], ReportOptions(lms="moodle"))
+    pages = [(tmp_path / "summary.html").read_text(encoding="utf-8")]
+    pages += [p.read_text(encoding="utf-8") for p in (tmp_path / "feedback").glob("*.html")]
+    for page in pages:
+        assert "<script>" not in page and "<img src=x" not in page
+    assert any("&lt;script&gt;" in page for page in pages[1:]) and "&lt;img src=x onerror=alert(2)&gt;" in "".join(pages)
+    for name in ("grades.csv", "moodle_worksheet.csv"):
+        for row in csv.reader((tmp_path / name).open(encoding="utf-8")):
+            assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), (name, row)
+    rows = list(csv.DictReader((tmp_path / "grades.csv").open(encoding="utf-8")))
+    assert {r["student"] for r in rows} == {"'" + PAYLOAD, "'\t탭"} and "'-2+3 @SUM(A1)" in {r["status"] for r in rows}
+
+
+def test_feedback_groups_identical_failures(tmp_path):
+    stub = [TestResult(f"test_{i}", f"경우 {i}", Status.FAILED, "03_threshold",
+                       failure=failures.not_implemented("apply_threshold")) for i in range(64)]
+    write(tmp_path, [student("가", stub + [wrong("첫째"), wrong("둘째")])])
+    page = (tmp_path / "feedback" / "가.html").read_text(encoding="utf-8")
+    message = failures.not_implemented("apply_threshold").message
+    assert page.count(message) == 1 and "같은 오류 64건" in page and "같은 실수 2건" in page
+
+
+def test_compact_results_json_keeps_each_distinct_failure_once(tmp_path):
+    stub = [TestResult(f"test_{i}", f"경우 {i}", Status.FAILED, "03_threshold",
+                       failure=failures.not_implemented("apply_threshold")) for i in range(64)]
+    write(tmp_path, [student("가", stub + [wrong("첫째")])])
+    data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    exercise = data["students"][0]["exercises"]["03_threshold"]
+    assert [f["count"] for f in exercise["failures"]] == [64, 1] and exercise["mistakes"] == [GT.id]
+    assert exercise["tests_passed"] == 0 and exercise["tests_total"] == 65
