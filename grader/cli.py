@@ -193,14 +193,28 @@ def watch(ctx: click.Context, exercise_id: str | None, interval: float, max_chec
               help="답안지 파일(YAML/JSON) 또는 답안지 폴더를 대화 없이 채점합니다. 여러 번 줄 수 있습니다.")
 @click.option("--out", type=click.Path(path_type=Path), help="결과(또는 export)를 이 JSON 파일로 씁니다.")
 @click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
+@click.option("--format", "fmt", type=click.Choice(["json", "gift", "moodle-xml", "qti"]), default="json",
+              show_default=True, help="export 형식: json, gift·moodle-xml(Moodle 문제 은행), qti(Canvas, .zip).")
 @click.pass_context
-def quiz(ctx: click.Context, target: str, sheets: tuple[Path, ...], out: Path | None, as_json: bool) -> None:
+def quiz(ctx: click.Context, target: str, sheets: tuple[Path, ...], out: Path | None, as_json: bool, fmt: str) -> None:
     from grader.quiz import service as quizzing
     from grader.quiz import export_bank, order_for_review, run_quiz
 
     bank = quizzing.load_quiz_bank()
     if target == "export":
-        _emit_json(export_bank(bank), out, always=True)
+        if fmt == "json":
+            _emit_json(export_bank(bank), out, always=True)
+            return
+        from grader.quiz.lms_formats import export_as
+
+        data = export_as(bank, fmt)
+        if fmt == "qti" and out is None:
+            out = Path("quiz-bank-qti.zip")
+        if out is None:
+            click.echo(data.decode("utf-8"), nl=False)
+        else:
+            out.write_bytes(data)
+            click.echo(f"{out}에 썼습니다 (문항 {len(bank)}개).", err=True)
         return
     chosen = quizzing.resolve_target(bank, target)
     if sheets:
