@@ -1,5 +1,5 @@
 """The instructor's outputs, built only from the per-student state files:
-`grades.csv` (one row per student), `results.json` (every test of every student), a Korean HTML
+`grades.csv` (one row per student), `results.json` (compact, or every test with --detail), a Korean HTML
 feedback page per student, `summary.html` for the class, and Gradescope's results.json per
 student under `gradescope/<student>/`. Same states, same bytes.
 
