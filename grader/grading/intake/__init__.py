@@ -165,7 +165,7 @@ def _unwrap(entries: list[Entry], wanted: set[str]) -> list[Entry]:
 
 
 def _expanded_files(layout: Layout) -> int:
-    return sum(getattr(group, "_expanded", 0) for group in layout.groups)
+    return sum(group.expanded for group in layout.groups)
 
 
 def _submission(group: Group, wanted: set[str], limits: IntakeLimits, layout: Layout) -> Submission:
@@ -203,7 +203,7 @@ def _expand(group: Group, limits: IntakeLimits, stack: contextlib.ExitStack) -> 
         result.append((parts, Entry(entry.parts, entry.size, entry.packed, None, None, is_dir=True)))
         result += [((*parts[:-1], *e.parts), e) for e in inner]
         expanded += sum(1 for e in inner if not e.is_dir)
-    group._expanded = expanded  # type: ignore[attr-defined]
+    group.expanded = expanded
     return result
 
 

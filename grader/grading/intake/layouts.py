@@ -38,6 +38,7 @@ class Group:
     source: str = ""  # the top-level item(s) it came from: a stable sort key and for messages
     entries: list[tuple[tuple[str, ...], Entry]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    expanded: int = 0  # files found inside the student's own archives
 
 
 @dataclass
@@ -156,7 +157,7 @@ def _gradescope(items: dict[str, list[Entry]]) -> Layout:
         data = items[GRADESCOPE_METADATA][0].read(5 * 2**20)
         loaded = yaml.safe_load(data.decode("utf-8")) if data is not None else None
         metadata = loaded if isinstance(loaded, dict) else {}
-    except (yaml.YAMLError, UnicodeDecodeError, Exception):  # noqa: BLE001 - any bad metadata: fall back to folder names
+    except Exception:  # noqa: BLE001 - unreadable or malformed metadata: fall back to folder names
         warnings.append(f"{GRADESCOPE_METADATA}를 읽지 못해 폴더 이름을 학생 이름으로 씁니다.")
     groups: list[Group] = []
     others: dict[str, list[Entry]] = {}
