@@ -198,14 +198,28 @@ def watch(ctx: click.Context, exercise_id: str | None, interval: float, max_chec
               help="답안지 파일(YAML/JSON) 또는 답안지 폴더를 대화 없이 채점합니다. 여러 번 줄 수 있습니다.")
 @click.option("--out", type=click.Path(path_type=Path), help="결과(또는 export)를 이 JSON 파일로 씁니다.")
 @click.option("--json", "as_json", is_flag=True, help="결과를 JSON으로 출력합니다.")
+@click.option("--format", "fmt", type=click.Choice(["json", "gift", "moodle-xml", "qti"]), default="json",
+              show_default=True, help="export 형식: json, gift·moodle-xml(Moodle 문제 은행), qti(Canvas, .zip).")
 @click.pass_context
-def quiz(ctx: click.Context, target: str, sheets: tuple[Path, ...], out: Path | None, as_json: bool) -> None:
+def quiz(ctx: click.Context, target: str, sheets: tuple[Path, ...], out: Path | None, as_json: bool, fmt: str) -> None:
     from grader.quiz import service as quizzing
     from grader.quiz import export_bank, order_for_review, run_quiz
 
     bank = quizzing.load_quiz_bank()
     if target == "export":
-        _emit_json(export_bank(bank), out, always=True)
+        if fmt == "json":
+            _emit_json(export_bank(bank), out, always=True)
+            return
+        from grader.quiz.lms_formats import export_as
+
+        data = export_as(bank, fmt)
+        if fmt == "qti" and out is None:
+            out = Path("quiz-bank-qti.zip")
+        if out is None:
+            click.echo(data.decode("utf-8"), nl=False)
+        else:
+            out.write_bytes(data)
+            click.echo(f"{out}에 썼습니다 (문항 {len(bank)}개).", err=True)
         return
     chosen = quizzing.resolve_target(bank, target)
     if sheets:
@@ -264,7 +278,8 @@ def _emit_json(payload: Any, out: Path | None, *, always: bool) -> None:
 
 
 @main.command(help="반 전체 제출물을 샌드박스에서 채점해 성적표(grades.csv), results.json, "
-                   "학생별 피드백, 요약(summary.html)을 만듭니다.")
+                   "학생별 피드백, 요약(summary.html)을 만듭니다. SUBMISSIONS: 학생별 폴더나 zip이 든 폴더, "
+                   "또는 LMS(Moodle, Canvas, Gradescope, GitHub Classroom)에서 내려받은 폴더·zip·tar.")
 @click.argument("submissions", type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path), required=True, help="결과를 쓸 폴더.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="동시에 채점할 프로세스 수 (기본: CPU 수).")
@@ -273,18 +288,45 @@ def _emit_json(payload: Any, out: Path | None, *, always: bool) -> None:
 @click.option("--fresh", is_flag=True, help="이미 채점한 학생도 다시 채점합니다.")
 @click.option("--budget", type=click.FloatRange(min=1.0), default=30.0, show_default=True,
               help="학생 한 명의 채점 시간 예산(초). 다 쓰면 남은 호출은 바로 0점이고 상태에 적힙니다.")
-def grade(submissions: Path, out: Path, jobs: int | None, timeout: float, seed: int, fresh: bool, budget: float) -> None:
+@click.option("--similarity", is_flag=True, help="학생 코드의 유사도 보고서(similarity.html, similarity.csv)도 만듭니다.")
+@click.option("--lms", type=click.Choice(["canvas", "moodle"]), default=None,
+              help="LMS 성적 가져오기 파일도 만듭니다 (canvas_import.csv 또는 moodle_worksheet.csv).")
+@click.option("--detail", is_flag=True, help="results.json에 모든 검사의 결과를 씁니다 (기본: 학생당 요약).")
+@click.option("--bom", is_flag=True, help="CSV를 BOM이 붙은 UTF-8로 씁니다 (Excel에서 한글이 바로 보이도록).")
+def grade(submissions: Path, out: Path, jobs: int | None, timeout: float, seed: int, fresh: bool, similarity: bool,
+          lms: str | None, detail: bool, bom: bool, budget: float) -> None:
     import os
 
     from grader.grading.batch import GradeOptions, grade_class
+    from grader.grading.reports import ReportOptions
 
-    if not submissions.exists():
-        raise LearnError(f"제출물 폴더나 zip 파일이 없습니다: {submissions}")
-    if submissions.is_file() and submissions.suffix.lower() != ".zip":
-        raise LearnError(f"제출물은 폴더이거나 .zip 파일이어야 합니다: {submissions}")
     options = GradeOptions(seed=seed, jobs=jobs or os.cpu_count() or 1, timeout=timeout, fresh=fresh, budget=budget)
-    count = grade_class(submissions, out, options, on_progress=_progress_printer())
+    report = ReportOptions(detail=detail, bom=bom, lms=lms)
+    count = grade_class(submissions, out, options, on_progress=_progress_printer(),
+                        on_intake=lambda line: click.echo(f"받은 제출물: {line}", err=True), report_options=report)
     click.echo(f"학생 {count}명을 채점했습니다: {out / 'grades.csv'}, {out / 'summary.html'}")
+    if lms:
+        click.echo(f"LMS 가져오기 파일: {out / ('canvas_import.csv' if lms == 'canvas' else 'moodle_worksheet.csv')}")
+    if similarity:
+        _similarity(submissions, out, bom=bom)
+
+
+@main.command(name="similarity", help="학생 코드를 연습 문제별로 비교해 비슷한 쌍을 similarity.html과 "
+                                      "similarity.csv로 씁니다 (코드는 실행하지 않습니다).")
+@click.argument("submissions", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), required=True, help="보고서를 쓸 폴더 (learn grade의 --out과 같아도 됩니다).")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="이 유사도 이상인 쌍만 보여 줍니다 (기본 0.5).")
+@click.option("--bom", is_flag=True, help="CSV를 BOM이 붙은 UTF-8로 씁니다.")
+def similarity_command(submissions: Path, out: Path, threshold: float | None, bom: bool) -> None:
+    _similarity(submissions, out, threshold=threshold, bom=bom)
+
+
+def _similarity(submissions: Path, out: Path, *, threshold: float | None = None, bom: bool = False) -> None:
+    from grader.grading.similarity import DEFAULT_THRESHOLD, write_similarity_report
+
+    pairs = write_similarity_report(submissions, out, threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
+                                    bom=bom)
+    click.echo(f"유사도 보고서: {out / 'similarity.html'} (기준 이상인 쌍 {pairs}개)")
 
 
 @main.command(name="gradescope-autograder",

@@ -223,6 +223,7 @@ class StudentResult:
     seed: int
     status: str  # Korean, one line; "정상" only when nothing went wrong
     exercises: dict[str, ExerciseGrade]
+    lms_id: str | None = None  # the student's id in the LMS export (Moodle participant, Canvas user, sid)
 
     @property
     def total(self) -> float:
@@ -233,7 +234,8 @@ class StudentResult:
         return sum(grade.max_points for grade in self.exercises.values())
 
     def to_json(self) -> dict[str, Any]:
-        return {"version": SCHEMA_VERSION, "student": self.student, "digest": self.digest, "seed": self.seed,
+        return {"version": SCHEMA_VERSION, "student": self.student, "lms_id": self.lms_id, "digest": self.digest,
+                "seed": self.seed,
                 "status": self.status, "total": self.total, "max_total": self.max_total,
                 "exercises": {i: grade.to_json() for i, grade in self.exercises.items()}}
 
@@ -242,4 +244,4 @@ class StudentResult:
         if data.get("version") != SCHEMA_VERSION:
             raise ValueError(f"results schema {data.get('version')!r}, expected {SCHEMA_VERSION}")
         return cls(data["student"], data["digest"], data["seed"], data["status"],
-                   {i: ExerciseGrade.from_json(g) for i, g in data["exercises"].items()})
+                   {i: ExerciseGrade.from_json(g) for i, g in data["exercises"].items()}, data.get("lms_id"))

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from grader.course.catalog import Exercise, load_catalog
-from grader.grading.intake import Submission, collect
+from grader.grading.identity import file_key
+from grader.grading.intake import Submission, collect_class
 from grader.grading.ledger import DEFAULT_BUDGET_SECONDS, Ledger
 from grader.grading.workers import Finished, run_queue
 from grader.grading.recording import ExercisePlan, record_plans
@@ -36,7 +37,7 @@ class GradeOptions:
 
 
 def student_state_path(out: Path, student: str) -> Path:
-    return out / "students" / f"{student}.json"
+    return out / "students" / f"{file_key(student)}.json"
 
 
 def grade_student(sandbox: Any, submission: Submission, plans: dict[str, ExercisePlan],
@@ -72,7 +73,7 @@ def grade_student(sandbox: Any, submission: Submission, plans: dict[str, Exercis
                     results[exercise_id].tests = [by_name.get(t.name, t) for t in results[exercise_id].tests]
     grades = {e.id: ExerciseGrade(e.id, e.points, results.get(e.id)) for e in exercises}
     return StudentResult(submission.student, submission.digest, options.seed, _status(submission, grades, ledger),
-                         grades)
+                         grades, submission.lms_id)
 
 
 def _status(submission: Submission, grades: dict[str, ExerciseGrade], ledger: Ledger) -> str:
@@ -110,7 +111,8 @@ def _is_done(out: Path, submission: Submission, seed: int) -> bool:
 
 
 def grade_class(root: Path, out: Path, options: GradeOptions,
-                on_progress: Callable[[ProgressEvent], None] = lambda event: None) -> int:
+                on_progress: Callable[[ProgressEvent], None] = lambda event: None,
+                on_intake: Callable[[str], None] = lambda summary: None, report_options: Any = None) -> int:
     """Grade every submission under `root` into `out` and write the reports; return how many
     submissions there were. Stages: intake → skip what is already graded → record the plans
     against the reference → grade in sandboxes on a shared work queue (one state file per
@@ -118,7 +120,9 @@ def grade_class(root: Path, out: Path, options: GradeOptions,
     from grader.grading.reports import write_reports
 
     exercises = list(load_catalog().exercises)
-    submissions = collect(root, {e.filename for e in exercises})
+    intake = collect_class(root, {e.filename for e in exercises})
+    submissions = intake.submissions
+    on_intake(intake.summary)
     out.mkdir(parents=True, exist_ok=True)
     pending = [s for s in submissions if options.fresh or not _is_done(out, s, options.seed)]
     already = len(submissions) - len(pending)
@@ -142,7 +146,8 @@ def grade_class(root: Path, out: Path, options: GradeOptions,
                   lambda sandbox, index: _grade_and_save(sandbox, pending[index], plans, out, options), finished)
     isolation_path = out / "isolation.json"
     isolation = json.loads(isolation_path.read_text(encoding="utf-8")) if isolation_path.exists() else {}
-    write_reports(out, [student_state_path(out, s.student) for s in submissions], options.seed, isolation)
+    write_reports(out, [student_state_path(out, s.student) for s in submissions], options.seed, isolation,
+                  intake=intake.to_json(), options=report_options)
     return len(submissions)
 
 

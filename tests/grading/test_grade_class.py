@@ -66,7 +66,7 @@ def test_exit_0_and_one_row_per_student(first_run, graded):
     result, table = first_run
     assert result.returncode == 0, result.stderr[-3000:]
     assert len(table) == 4 + len(HOSTILE) + 2
-    assert list(next(iter(table.values())).keys()) == ["student", *[e.id for e in EXERCISES], "total", "max_total", "status"]
+    assert list(next(iter(table.values())).keys()) == ["student", "lms_id", *[e.id for e in EXERCISES], "total", "max_total", "status"]
 
 
 def test_honest_students_are_graded_right(first_run):
@@ -100,7 +100,9 @@ def test_reports_exist_and_say_what_failed(first_run, graded):
     _, out = graded
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
     bob = next(s for s in results["students"] if s["student"] == "bob")
-    failed = [t for t in bob["exercises"]["03_threshold"]["result"]["tests"] if t["status"] == "failed"]
+    assert bob["exercises"]["03_threshold"]["mistakes"]  # compact by default: named mistakes by id
+    full = json.loads((out / "students" / "bob.json").read_text(encoding="utf-8"))
+    failed = [t for t in full["exercises"]["03_threshold"]["result"]["tests"] if t["status"] == "failed"]
     assert failed and any("흔한 실수" in t["message"] for t in failed)
     assert any(t["verdict"] and t["verdict"]["mistakes"] for t in failed)
     page = (out / "feedback" / "bob.html").read_text(encoding="utf-8")

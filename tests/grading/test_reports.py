@@ -9,7 +9,7 @@ from pathlib import Path
 from grader.course.catalog import load_catalog
 from grader.engine import failures
 from grader.engine.results import ExerciseGrade, ExerciseResult, NamedMistake, Status, StudentResult, TestResult, Verdict
-from grader.grading.reports import write_reports
+from grader.grading.reports import ReportOptions, write_reports
 
 CATALOG = load_catalog()
 GT = NamedMistake("gt-instead-of-ge", "임계값과 같은 확률을 음성으로 처리했습니다.")
@@ -26,14 +26,14 @@ def student(name: str, tests: list[TestResult]) -> StudentResult:
     return StudentResult(name, "d", 0, "정상", grades)
 
 
-def write(out: Path, students: list[StudentResult]) -> list[Path]:
+def write(out: Path, students: list[StudentResult], options: ReportOptions | None = None) -> list[Path]:
     paths = []
     for result in students:
         path = out / "students" / f"{result.student}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(result.to_json(), ensure_ascii=False), encoding="utf-8")
         paths.append(path)
-    write_reports(out, paths, 0, {})
+    write_reports(out, paths, 0, {}, options=options)
     return paths
 
 
@@ -42,7 +42,7 @@ def test_the_same_mistake_in_different_cases_counts_once_per_student(tmp_path):
     write(tmp_path, [student("가", [wrong("첫째"), wrong("둘째"), passed]), student("나", [wrong("셋째"), passed])])
     summary = (tmp_path / "summary.html").read_text(encoding="utf-8")
     assert summary.count(GT.text) == 1
-    assert f"03_threshold: {GT.text} — 2명" in summary
+    assert f"<li>{GT.text} — 2명</li>" in summary
 
 
 def test_grades_csv_has_points_from_the_typed_results(tmp_path):
@@ -66,7 +66,51 @@ def test_feedback_and_gradescope_show_the_rendered_messages(tmp_path):
 
 
 def test_results_json_holds_every_student_in_the_schema(tmp_path):
-    write(tmp_path, [student("나", []), student("가", [wrong("첫째")])])
+    write(tmp_path, [student("나", []), student("가", [wrong("첫째")])], ReportOptions(detail=True))
     data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     assert [s["student"] for s in data["students"]] == ["가", "나"]
     assert StudentResult.from_json(data["students"][0]).exercises["03_threshold"].result.tests[0].mistakes == (GT,)
+
+
+PAYLOAD = '=HYPERLINK("http://x","<script>alert(1)</script>")'
+
+
+def test_payloads_in_names_output_and_exceptions_are_escaped_and_neutralised(tmp_path):
+    raised = TestResult("test_a", "a", Status.FAILED, "03_threshold",
+                        failure=failures.StudentFailure(failures.FailureKind.EXCEPTION,
+                                                        f"ValueError: {PAYLOAD}", "apply_threshold", "ValueError"))
+    printed = TestResult("test_b", "b", Status.FAILED, "03_threshold",
+                         failure=failures.StudentFailure(failures.FailureKind.OUTPUT_FLOOD,
+                                                         f"출력이 너무 많습니다: <img src=x onerror=alert(2)>", "apply_threshold"))
+    victim = student(PAYLOAD, [raised, printed])
+    victim.status = "-2+3 @SUM(A1)"
+    write(tmp_path, [victim, student("\t탭", [])], ReportOptions(lms="moodle"))
+    pages = [(tmp_path / "summary.html").read_text(encoding="utf-8")]
+    pages += [p.read_text(encoding="utf-8") for p in (tmp_path / "feedback").glob("*.html")]
+    for page in pages:
+        assert "<script>" not in page and "<img src=x" not in page
+    assert any("&lt;script&gt;" in page for page in pages[1:]) and "&lt;img src=x onerror=alert(2)&gt;" in "".join(pages)
+    for name in ("grades.csv", "moodle_worksheet.csv"):
+        for row in csv.reader((tmp_path / name).open(encoding="utf-8")):
+            assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), (name, row)
+    rows = list(csv.DictReader((tmp_path / "grades.csv").open(encoding="utf-8")))
+    assert {r["student"] for r in rows} == {"'" + PAYLOAD, "'\t탭"} and "'-2+3 @SUM(A1)" in {r["status"] for r in rows}
+
+
+def test_feedback_groups_identical_failures(tmp_path):
+    stub = [TestResult(f"test_{i}", f"경우 {i}", Status.FAILED, "03_threshold",
+                       failure=failures.not_implemented("apply_threshold")) for i in range(64)]
+    write(tmp_path, [student("가", stub + [wrong("첫째"), wrong("둘째")])])
+    page = (tmp_path / "feedback" / "가.html").read_text(encoding="utf-8")
+    message = failures.not_implemented("apply_threshold").message
+    assert page.count(message) == 1 and "같은 오류 64건" in page and "같은 실수 2건" in page
+
+
+def test_compact_results_json_keeps_each_distinct_failure_once(tmp_path):
+    stub = [TestResult(f"test_{i}", f"경우 {i}", Status.FAILED, "03_threshold",
+                       failure=failures.not_implemented("apply_threshold")) for i in range(64)]
+    write(tmp_path, [student("가", stub + [wrong("첫째")])])
+    data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    exercise = data["students"][0]["exercises"]["03_threshold"]
+    assert [f["count"] for f in exercise["failures"]] == [64, 1] and exercise["mistakes"] == [GT.id]
+    assert exercise["tests_passed"] == 0 and exercise["tests_total"] == 65
