@@ -182,4 +182,5 @@ def _grade_and_save(sandbox: Any, submission: Submission, plans: dict[str, Exerc
 def _failed_state(submission: Submission, exercises: list[Exercise], options: GradeOptions, why: str) -> StudentResult:
     """Zero points and the reason, for a submission that killed its grading process twice."""
     grades = {e.id: ExerciseGrade(e.id, e.points, None) for e in exercises}
-    return StudentResult(submission.student, submission.digest, options.seed, f"채점 실패: {why}", grades)
+    return StudentResult(submission.student, submission.digest, options.seed, f"채점 실패: {why}", grades,
+                         submission.lms_id)
