@@ -81,7 +81,7 @@ def test_payloads_in_names_output_and_exceptions_are_escaped_and_neutralised(tmp
                                                         f"ValueError: {PAYLOAD}", "apply_threshold", "ValueError"))
     printed = TestResult("test_b", "b", Status.FAILED, "03_threshold",
                          failure=failures.StudentFailure(failures.FailureKind.OUTPUT_FLOOD,
-                                                         f"출력이 너무 많습니다: <img src=x onerror=alert(2)>", "apply_threshold"))
+                                                         "출력이 너무 많습니다: <img src=x onerror=alert(2)>", "apply_threshold"))
     victim = student(PAYLOAD, [raised, printed])
     victim.status = "-2+3 @SUM(A1)"
     write(tmp_path, [victim, student("\t탭", [])], ReportOptions(lms="moodle"))

@@ -84,7 +84,6 @@ RECOMPUTED = {
     "training-loop-best-epoch": [0.90, 0.70, 0.60, 0.62, 0.65].index(0.60),  # epochs are 0-based
     "training-loop-epochs-trained": 8 + 1,
     "metrics-precision-value": 40 / (40 + 10),
-    "metrics-f1-value": 2 * 0.5 * 1.0 / (0.5 + 1.0),
     "metrics-auc-ties": (1 + 1 + 0.5 + 1) / 4,
     "loss-functions-lse-value": -0.0 + 1000 + math.log1p(math.exp(-1000)),
     "backprop-delta-rule": 0.1 * (1 - (0.5 * 1 + -0.5 * 2)) * 2,

@@ -6,7 +6,6 @@ from typing import Any
 
 import numpy as np
 
-from grader.docs_site.drawings import reference
 from grader.docs_site.figure_style import BLACK, BLUE, GREEN, GREY, ORANGE, PURPLE, RED
 
 __all__ = [
