@@ -161,6 +161,17 @@ def _configure_logging() -> None:
         logger.propagate = False
 
 
+def _stop_on_sigterm() -> None:
+    """`kill` ends the server like Ctrl+C does, so it cleans up (the site announcement)."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, interrupt)
+
+
 def serve(workspace_root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the notes with live reload for this workspace until interrupted (Ctrl+C)."""
     from grader.learner.next_steps import announce_site, withdraw_site
@@ -173,6 +184,7 @@ def serve(workspace_root: Path, host: str = "127.0.0.1", port: int = 8000) -> No
     from mkdocs.exceptions import Abort, PluginError
 
     address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    _stop_on_sigterm()
     previous = os.environ.get(SERVE_VAR)
     os.environ[SERVE_VAR] = "1"
     try:
