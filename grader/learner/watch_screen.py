@@ -69,7 +69,8 @@ def _short_verdict(checked: Checked, room: int) -> list[tuple[str, str]]:
     lines.append(("red", f"  ✗ {first.title}"))
     detail = [line for line in first.message.splitlines() if line.strip()]
     mistake_texts = {m.text for m in first.mistakes}
-    lines += [("", f"      {line}") for line in detail if line.strip() not in mistake_texts]
+    lines += [("", f"      {line.strip()}") for line in detail
+              if line.strip() != first.title and not any(text in line for text in mistake_texts)]
     if len(failed) > 1:
         others = len(failed) - 1
         lines = lines[: max(room - 1, 2)]
@@ -147,7 +148,9 @@ def _renderable(lines: list[tuple[str, str]]) -> "RenderableType":
     from rich.console import Group
     from rich.text import Text
 
-    return Group(*(Text(text, style=style or "", overflow="ellipsis", no_wrap=True) for style, text in lines))
+    # A named mistake may take two rows; everything else stays on one.
+    return Group(*(Text(text, style=style or "", overflow="fold" if style == "yellow" else "ellipsis",
+                        no_wrap=style != "yellow") for style, text in lines))
 
 
 class _Keys:
