@@ -186,7 +186,7 @@ def solution(ctx: click.Context, exercise_id: str, force: bool) -> None:
 @click.option("--auto-next", type=click.FloatRange(min=0), default=0.0, show_default=True,
               help="통과한 뒤 이 초만큼 지나면 다음 연습으로 넘어갑니다 (0: n을 누를 때까지 기다림).")
 @click.option("--plain", is_flag=True, help="한 화면 대신 결과를 차례로 출력합니다 (터미널이 아닐 때는 언제나).")
-@click.option("--interval", type=float, default=0.02, hidden=True)
+@click.option("--interval", type=float, default=0.01, hidden=True)
 @click.option("--max-checks", type=int, default=0, hidden=True)
 @click.pass_context
 def watch(ctx: click.Context, exercise_id: str | None, auto_next: float, plain: bool, interval: float,

@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import io
-import secrets
+import os
 import sys
 import time
 import types
@@ -71,8 +71,28 @@ def _stand_in() -> types.ModuleType:
     return module
 
 
+_CACHE: dict[tuple[str, str], tuple[tuple[int, int], Any]] = {}
+
+
+def _cached(kind: str, path: Path, load: Any) -> Any:
+    """A check module or reference loaded once per process (`learn watch` checks many times),
+    loaded again when its file changes."""
+    stat = path.stat()
+    key, signature = (kind, str(path)), (stat.st_mtime_ns, stat.st_size)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] == signature:
+        return hit[1]
+    value = load()
+    _CACHE[key] = (signature, value)
+    return value
+
+
 def _import_check(exercise: Exercise) -> types.ModuleType:
     path = CHECKS_DIR / f"{exercise.check_module}.py"
+    return _cached("check", path, lambda: _import_check_uncached(exercise, path))
+
+
+def _import_check_uncached(exercise: Exercise, path: Path) -> types.ModuleType:
     spec = importlib.util.spec_from_file_location(f"_learn_quick_{exercise.check_module}", path)
     if spec is None or spec.loader is None:
         raise Unsupported(str(path))
@@ -162,7 +182,8 @@ def collect(module: types.ModuleType) -> Iterator[tuple[str, str, Any, dict[str,
 
 
 def new_seed() -> int:
-    return secrets.randbelow(2**31)  # as grader.engine.runner.new_seed
+    """Uniform in [0, 2**31), like grader.engine.runner.new_seed, without importing `secrets`."""
+    return int.from_bytes(os.urandom(4), "big") & 0x7FFFFFFF
 
 
 def quick_pass(exercise: Exercise, path: Path, display: str, seed: int, timeout: float) -> "ExerciseResult | None":
@@ -173,10 +194,12 @@ def quick_pass(exercise: Exercise, path: Path, display: str, seed: int, timeout:
     started = time.perf_counter()
     try:
         learner = load_learner_module(path, display, timeout)
-        reference = load_learner_module(solution_path(exercise.filename), f"solutions/{exercise.filename}", timeout=0)
+        reference_path = solution_path(exercise.filename)
+        reference = _cached("reference", reference_path, lambda: load_learner_module(
+            reference_path, f"solutions/{exercise.filename}", timeout=0))
         check = _import_check(exercise)
         tests = list(collect(check))
-    except (LoadError, Unsupported):
+    except (LoadError, Unsupported, OSError):
         return None
     if not tests:
         return None

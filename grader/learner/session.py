@@ -5,8 +5,6 @@ The CLI only parses arguments, calls one of these and prints; tests call them di
 
 from __future__ import annotations
 
-import subprocess
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 
@@ -119,6 +117,8 @@ def pristine_stub(workspace: Workspace, exercise: Exercise) -> str:
     edits, so it comes from git's last commit instead."""
     if not workspace.is_content_root:
         return stub_path(exercise.filename).read_text(encoding="utf-8")
+    import subprocess
+
     try:
         shown = subprocess.run(
             ["git", "show", f"HEAD:exercises/{exercise.filename}"],
@@ -134,6 +134,8 @@ def pristine_stub(workspace: Workspace, exercise: Exercise) -> str:
 
 def reset_exercise(workspace: Workspace, store: ProgressStore, exercise: Exercise) -> Path | None:
     """Restore the stub. The learner's file is first copied to `.learn/backups/` (returned)."""
+    from datetime import datetime
+
     stub = pristine_stub(workspace, exercise)
     target = workspace.learner_file(exercise.filename)
     backup = None

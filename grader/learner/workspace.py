@@ -7,7 +7,6 @@ Every command looks for the workspace from the current folder upwards, like git 
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,6 +84,8 @@ def init_workspace(target: Path, filenames: list[str]) -> Workspace:
         raise WorkspaceError(f"{target}는 이미 작업 공간입니다. 기존 작업을 덮어쓰지 않습니다.")
     if target.is_dir() and any(target.iterdir()):
         raise WorkspaceError(f"{target} 폴더가 비어 있지 않습니다. 빈 폴더나 새 폴더 이름을 주세요.")
+    import shutil
+
     workspace = Workspace(target.resolve())
     workspace.exercises_dir.mkdir(parents=True, exist_ok=True)
     workspace.state_dir.mkdir(exist_ok=True)
