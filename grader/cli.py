@@ -14,8 +14,11 @@ from typing import Any, NoReturn
 
 import click
 
+from grader import cli_korean
 from grader.course.catalog import Exercise, load_catalog
 from grader.errors import LearnError
+
+cli_korean.install()  # click's own words (--help, usage errors) in Korean, before any option is made
 
 
 class LearnGroup(click.Group):
@@ -42,7 +45,10 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
-@click.group(cls=LearnGroup, help="머신러닝 개념 연습 문제와 퀴즈를 자동으로 채점합니다.")
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+@click.group(cls=LearnGroup, context_settings=CONTEXT, help="머신러닝 개념 연습 문제와 퀴즈를 자동으로 채점합니다.")
 @click.version_option(package_name="learn-ml-concepts", prog_name="learn", message="%(prog)s %(version)s",
                       help="버전을 보여 줍니다.")
 @click.option("--workspace", "workspace_dir", type=click.Path(path_type=Path), default=None,
@@ -81,16 +87,17 @@ def init(directory: Path, notebooks: bool) -> None:
     click.echo(f"  cd {directory}\n  learn list\n  learn check {load_catalog().exercises[0].id}")
 
 
-@main.command(name="list", help="연습 문제마다 상태와 전체 진행률을 보여 줍니다.")
+@main.command(name="list", help="연습 문제마다 상태, 개념 노트 주소, 퀴즈 진행률을 보여 줍니다.")
 @click.pass_context
 def list_exercises(ctx: click.Context) -> None:
-    from grader.learner.terminal import render_list
+    from grader.learner.terminal import render_list, render_quiz_progress
+    from grader.quiz import service as quizzing
 
-    from grader.learner.terminal import render_quiz_progress
-
-    progress = _store(_workspace(ctx)).read()
-    click.echo(render_list(load_catalog(), progress))
-    click.echo(render_quiz_progress(load_catalog(), progress))
+    workspace = _workspace(ctx)
+    progress = _store(workspace).read()
+    click.echo(render_list(load_catalog(), progress, workspace))
+    counts = quizzing.quiz_counts(quizzing.load_quiz_bank(), progress)
+    click.echo(render_quiz_progress(load_catalog(), progress, counts))
 
 
 @main.command(help="연습 문제를 채점합니다 (ID 예: 03_threshold, 03, 3, threshold).")
@@ -111,24 +118,34 @@ def check(ctx: click.Context, exercise_id: str | None, check_all: bool, as_json:
     store = _store(workspace)
     store.read()  # a corrupt or too-new progress file stops us before any work
 
-    from grader.engine.results import SCHEMA_VERSION
     from grader.learner.session import check_and_record
-    from grader.learner.terminal import render_check, render_summary
+    from grader.learner.terminal import render_check, render_next, render_summary, render_untouched
 
     results = []
-    for exercise, result in check_and_record(workspace, store, exercises, seed=seed, timeout=timeout):
-        results.append((exercise, result))
-        if not as_json:
-            click.echo(render_check(exercise, result))
-    all_passed = all(result.passed for _, result in results)
+    for graded in check_and_record(workspace, store, exercises, seed=seed, timeout=timeout):
+        results.append(graded)
+        if as_json:
+            continue
+        if check_all and graded.untouched and not graded.result.passed:
+            click.echo(render_untouched(graded.exercise, graded.result))
+        else:
+            click.echo(render_check(graded.exercise, graded.result))
+    all_passed = all(graded.result.passed for graded in results)
     if as_json:
+        from grader.engine.results import SCHEMA_VERSION
+
         payload: dict[str, Any] = (
-            {"version": SCHEMA_VERSION, "passed": all_passed, "results": [r.to_json() for _, r in results]} if check_all else results[0][1].to_json()
+            {"version": SCHEMA_VERSION, "passed": all_passed, "results": [g.result.to_json() for g in results]}
+            if check_all else results[0].result.to_json()
         )
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-    elif check_all:
-        click.echo(click.style("\n요약", bold=True))
-        click.echo(render_summary(results))
+    else:
+        if check_all:
+            click.echo(click.style("\n요약", bold=True))
+            click.echo(render_summary((g.exercise, g.result) for g in results))
+        last = results[-1]
+        if last.result.passed or check_all:
+            click.echo(render_next(workspace, last.exercise, store.read()))
     sys.exit(0 if all_passed else 1)
 
 
@@ -168,23 +185,51 @@ def solution(ctx: click.Context, exercise_id: str, force: bool) -> None:
     click.echo(solution_text(_store(_workspace(ctx)), _exercise(exercise_id), force))
 
 
-@main.command(help="파일을 저장할 때마다 다시 채점하고, 통과하면 다음 연습으로 넘어갑니다.")
+@main.command(help="파일을 저장할 때마다 다시 채점합니다. 터미널에서는 한 화면에 진행률, 지금 연습, 최근 결과를 "
+                   "보여 주고 키 하나로 h 힌트, n 다음 연습, l 목록, r 처음 상태로, c 다시 채점, q 끝.")
 @click.argument("exercise_id", required=False)
-@click.option("--interval", type=float, default=0.02, hidden=True)
+@click.option("--auto-next", type=click.FloatRange(min=0), default=0.0, show_default=True,
+              help="통과한 뒤 이 초만큼 지나면 다음 연습으로 넘어갑니다 (0: n을 누를 때까지 기다림).")
+@click.option("--plain", is_flag=True, help="한 화면 대신 결과를 차례로 출력합니다 (터미널이 아닐 때는 언제나).")
+@click.option("--interval", type=float, default=0.01, hidden=True)
 @click.option("--max-checks", type=int, default=0, hidden=True)
 @click.pass_context
-def watch(ctx: click.Context, exercise_id: str | None, interval: float, max_checks: int) -> None:
-    from grader.learner.terminal import render_check
+def watch(ctx: click.Context, exercise_id: str | None, auto_next: float, plain: bool, interval: float,
+          max_checks: int) -> None:
+    workspace = _workspace(ctx)
+    store = _store(workspace)
+    store.read()
+    start = _exercise(exercise_id) if exercise_id else None
+    if not plain and not max_checks and sys.stdin.isatty() and sys.stdout.isatty():
+        from grader.learner.watch import WatchSession
+        from grader.learner.watch_screen import run_screen
+
+        session = WatchSession(workspace, store, start)
+        try:
+            run_screen(session, interval=interval, auto_next=auto_next)
+        except KeyboardInterrupt:
+            pass
+        done, total = session.passed_count()
+        click.echo(f"지켜보기를 끝냈습니다. 통과 {done}/{total}.")
+        return
+    _watch_plain(workspace, store, start, interval, max_checks)
+
+
+def _watch_plain(workspace: Any, store: Any, start: Exercise | None, interval: float, max_checks: int) -> None:
+    from grader.learner.terminal import render_check, render_next, render_untouched
     from grader.learner.watch import AllPassed, Checked, Watching, watch_events
 
-    workspace = _workspace(ctx)
-    start = _exercise(exercise_id) if exercise_id else None
     try:
-        for event in watch_events(workspace, _store(workspace), start, interval=interval, max_checks=max_checks):
+        for event in watch_events(workspace, store, start, interval=interval, max_checks=max_checks):
             if isinstance(event, Watching):
                 click.echo(click.style(f"\n지켜보는 중: {event.path} (저장하면 채점, Ctrl+C로 끝)", fg="cyan"))
             elif isinstance(event, Checked):
-                click.echo(render_check(event.exercise, event.result))
+                if event.untouched and not event.result.passed:
+                    click.echo(render_untouched(event.exercise, event.result))
+                else:
+                    click.echo(render_check(event.exercise, event.result))
+                if event.result.passed:
+                    click.echo(render_next(workspace, event.exercise, store.read()))
             elif isinstance(event, AllPassed):
                 click.echo(click.style("모든 연습 문제를 통과했습니다!", fg="green", bold=True))
     except KeyboardInterrupt:
@@ -393,14 +438,16 @@ def dev_stubs(check_only: bool) -> None:
     click.echo(click.style(f"✓ 스텁 {len(names)}개를 {verb} (바뀐 파일 {0 if check_only else len(drifted)}개).", fg="green"))
 
 
-@main.command(help="개념 노트 사이트를 엽니다: 현재 작업 공간의 진행 상황을 보여 주고, learn check로 진행이 "
-                   "바뀌면 페이지가 새로 고쳐집니다. --build를 주면 정적 사이트를 폴더에 만듭니다.")
-@click.option("--port", type=int, default=8000, show_default=True)
+@main.command(help="개념 노트 사이트를 엽니다: 현재 작업 공간의 진행 상황을 보여 주고, 사이트에서 푼 퀴즈를 "
+                   "진행 상황 파일에 기록하며, learn check로 진행이 바뀌면 페이지가 새로 고쳐집니다. "
+                   "--build를 주면 정적 사이트를 폴더에 만듭니다.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+              help="사이트를 열 포트 (127.0.0.1에서만 열립니다).")
 @click.option("--build", "build_dir", type=click.Path(path_type=Path), default=None,
               help="서버를 띄우지 않고 이 폴더에 사이트를 만듭니다.")
 @click.pass_context
 def docs(ctx: click.Context, port: int, build_dir: Path | None) -> None:
-    from grader.docs_site.preview import build_site, serve
+    from grader.docs_site.preview import build_site, check_port, serve
     from grader.learner.workspace import WorkspaceError
 
     try:
@@ -413,7 +460,8 @@ def docs(ctx: click.Context, port: int, build_dir: Path | None) -> None:
         build_site(build_dir, workspace.root if workspace else None)
         click.echo(f"사이트를 {build_dir}에 만들었습니다.")
         return
-    click.echo(f"http://127.0.0.1:{port}/ 에서 노트를 엽니다 (Ctrl+C로 끝).")
+    check_port("127.0.0.1", port)  # before the build, which takes a while
+    click.echo(f"http://127.0.0.1:{port}/ 에서 노트를 엽니다 (사이트를 만드는 데 몇 초 걸립니다, Ctrl+C로 끝).")
     serve(workspace.root, port=port)
 
 

@@ -20,6 +20,12 @@ def progress(workspace):
     return json.loads((workspace / ".learn" / "progress.json").read_text(encoding="utf-8"))
 
 
+def start_editing(workspace, exercise_id):
+    """The learner's first edit: the file is no longer the untouched stub (still failing)."""
+    path = workspace / "exercises" / f"{exercise_id}.py"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# 풀기 시작\n", encoding="utf-8")
+
+
 def use_reference(workspace, exercise_id):
     shutil.copyfile(ROOT / "solutions" / f"{exercise_id}.py", workspace / "exercises" / f"{exercise_id}.py")
 
@@ -52,7 +58,8 @@ def test_stub_exits_1_and_reference_exits_0(learn, workspace, exercise):
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "통과!" in passing.stdout
     record = progress(workspace)["exercises"][exercise.id]
-    assert record["attempts"] == 2 and record["status"] == "passed" and record["first_passed_at"]
+    # The untouched stub's check was no attempt.
+    assert record["attempts"] == 1 and record["status"] == "passed" and record["first_passed_at"]
 
 
 def test_unknown_id_exits_2_with_a_korean_line(learn, workspace):
@@ -181,12 +188,14 @@ def test_corrupt_progress_file_is_set_aside_and_the_next_run_works(learn, worksp
     assert "Traceback" not in result.stderr
     aside = list((workspace / ".learn").glob("progress.json.corrupt-*"))
     assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == "{ 깨진 파일"
+    start_editing(workspace, "03_threshold")
     assert learn("check", "03", cwd=workspace).returncode == 1
     assert progress(workspace)["exercises"]["03_threshold"]["attempts"] == 1
 
 
 def test_list_shows_status_and_progress_bar(learn, workspace):
     use_reference(workspace, "03_threshold")
+    start_editing(workspace, "01_mse")
     learn("check", "03", cwd=workspace)
     learn("check", "01", cwd=workspace)
     out = learn("list", cwd=workspace).stdout
@@ -195,6 +204,8 @@ def test_list_shows_status_and_progress_bar(learn, workspace):
 
 
 def test_two_checks_at_once_both_recorded(learn, workspace):
+    start_editing(workspace, "01_mse")
+    start_editing(workspace, "03_threshold")
     processes = [subprocess.Popen([sys.executable, "-m", "grader", "check", name], cwd=workspace,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                  for name in ("01", "03", "01", "03")]
@@ -211,7 +222,7 @@ def test_watch_rechecks_on_save_and_moves_on_after_a_pass(learn, workspace):
     saved = False
     for line in process.stdout:
         lines.append(line)
-        if "아직 통과하지 못했습니다" in line and not saved:
+        if "시작 전" in line and not saved:  # the untouched stub was checked
             saved = True
             time.sleep(0.05)
             use_reference(workspace, "03_threshold")
@@ -219,11 +230,108 @@ def test_watch_rechecks_on_save_and_moves_on_after_a_pass(learn, workspace):
     output = "".join(lines)
     assert process.returncode == 0
     assert "통과!" in output
-    next_id = load_catalog().after(load_catalog().resolve("03"))[0].id
-    assert f"exercises/{next_id}.py" in output  # moved on to the next exercise and checked it
+    next_exercise = load_catalog().after(load_catalog().resolve("03"))[0]
+    assert f"다음 연습 문제: {next_exercise.id}" in output
+    assert f"concepts/{next_exercise.section}/" in output
+    assert f"exercises/{next_exercise.id}.py" in output  # moved on to the next exercise and checked it
     assert progress(workspace)["exercises"]["03_threshold"]["status"] == "passed"
 
 
 def _env():
     import os
     return dict(os.environ)
+
+
+# ------------------------------------------------------------------------------------------
+# The learner's loop (issue 15)
+
+
+def test_untouched_stubs_stay_not_started_after_check_all(learn, workspace):
+    use_reference(workspace, "03_threshold")
+    edited = workspace / "exercises" / "01_mse.py"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# 시작했어요\n", encoding="utf-8")
+    result = learn("check", "--all", cwd=workspace)
+    assert result.returncode == 1
+    assert f"· 시작 전 02_sensitivity" in result.stdout
+    records = progress(workspace)["exercises"]
+    assert records["03_threshold"]["status"] == "passed"
+    assert records["01_mse"]["status"] == "failed" and records["01_mse"]["attempts"] == 1
+    untouched = [e.id for e in EXERCISES if e.id not in ("01_mse", "03_threshold")]
+    assert all(records[i]["status"] == "not_started" and records[i]["attempts"] == 0 for i in untouched)
+    listed = learn("list", cwd=workspace).stdout
+    assert listed.count("✗ 실패") == 1 and listed.count("· 시작 전") == len(EXERCISES) - 2
+    # A single check of an untouched stub does not count either.
+    assert learn("check", "02", cwd=workspace).returncode == 1
+    assert progress(workspace)["exercises"]["02_sensitivity"]["status"] == "not_started"
+
+
+def test_a_pass_prints_the_next_exercise_and_the_note(learn, workspace):
+    use_reference(workspace, "03_threshold")
+    result = learn("check", "03", cwd=workspace)
+    assert result.returncode == 0
+    following = load_catalog().after(load_catalog().resolve("03"))[0]
+    assert f"다음 연습 문제: {following.id} {following.title}" in result.stdout
+    assert f"개념 노트: http://127.0.0.1:8000/concepts/{following.section}/ ('learn docs'를 실행하면 열립니다)" in result.stdout
+
+
+def test_the_note_address_is_the_running_site_when_learn_docs_serves(learn, workspace):
+    import os
+
+    (workspace / ".learn" / "docs.json").write_text(json.dumps({"url": "http://127.0.0.1:8123/", "pid": os.getpid()}))
+    use_reference(workspace, "03_threshold")
+    following = load_catalog().after(load_catalog().resolve("03"))[0]
+    assert f"개념 노트: http://127.0.0.1:8123/concepts/{following.section}/\n" in learn("check", "03", cwd=workspace).stdout
+    listed = learn("list", cwd=workspace).stdout
+    assert all(f"노트 http://127.0.0.1:8123/concepts/{e.section}/" in listed for e in EXERCISES)
+    # A stale file (its server is gone) is ignored.
+    (workspace / ".learn" / "docs.json").write_text(json.dumps({"url": "http://127.0.0.1:8123/", "pid": 2**22 + 1}))
+    assert "노트 http://127.0.0.1:8000/concepts/" in learn("list", cwd=workspace).stdout
+
+
+def test_list_counts_quiz_answers(learn, workspace, tmp_path):
+    from grader.quiz.service import load_quiz_bank
+
+    bank = load_quiz_bank()
+    section = bank.sections[0]
+    question = section.questions[0]
+    sheet = tmp_path / "sheet.yaml"
+    sheet.write_text(f"section: {section.slug}\nanswers:\n  {question.id}: {_right_answer(question)}\n", encoding="utf-8")
+    assert learn("quiz", section.slug, "--answers", str(sheet), cwd=workspace).returncode == 0
+    listed = learn("list", cwd=workspace).stdout
+    assert f"답한 문항 1/{len(section.questions)}, 정답 1" in listed
+    assert f"1/{len(bank)}" in listed.split("퀴즈 진행률")[1]
+
+
+def _right_answer(question):
+    from grader.quiz import expected_answer
+
+    return json.dumps(expected_answer(question).split(" (")[0])
+
+
+def test_help_is_korean_including_clicks_own_lines(learn, workspace):
+    for args in (["--help"], ["check", "--help"], ["watch", "-h"], ["docs", "--help"]):
+        out = learn(*args, cwd=workspace).stdout
+        assert "Show this message" not in out and "Usage:" not in out and "Options:" not in out, args
+        assert "사용법:" in out and "이 도움말을 보여 주고 끝냅니다." in out
+    bad = learn("check", "--nope", cwd=workspace)
+    assert bad.returncode == 2
+    assert bad.stderr.strip() == "오류: 사용법 오류: '--nope'라는 옵션은 없습니다. ('learn --help'로 사용법을 볼 수 있습니다)"
+    assert "Traceback" not in bad.stderr
+    port = learn("docs", "--port", "abc", cwd=workspace)
+    assert port.returncode == 2 and "Invalid" not in port.stderr and "'abc'" in port.stderr
+
+
+def test_docs_refuses_a_busy_port_before_building(learn, workspace):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        started = time.monotonic()
+        result = learn("docs", "--port", str(port), cwd=workspace)
+        elapsed = time.monotonic() - started
+    assert result.returncode == 2
+    assert f"127.0.0.1:{port} 포트를 이미 다른 프로그램이 쓰고 있습니다." in result.stderr
+    assert "'learn docs --port " in result.stderr
+    assert elapsed < 10  # no site build first

@@ -11,12 +11,17 @@ With it, the progress store of that workspace is read once per build and
 - ``site/progress.md``'s marker ``<!-- progress: summary -->`` becomes tables of every exercise and
   quiz with progress bars.
 
-Both modes also give the progress page a summary of the quizzes answered in this browser
-(filled in by `site/assets/learn-quiz.js` from ``localStorage``).
+Served by `learn docs` (``LEARN_DOCS_SERVE`` set as well), the blocks carry
+``data-endpoint="/__learn/"``: `site/assets/learn-quiz.js` then posts every quiz answer to the
+answer endpoint (`answer_endpoint.py`, installed by `on_serve` below), which records it in the
+same progress file, and fills the per-section answer counts from it, so the site and `learn list`
+show the same numbers. A static build instead gives the progress page a summary of the quizzes
+answered in this browser (filled in by `learn-quiz.js` from ``localStorage``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
@@ -45,6 +50,8 @@ __all__ = [
 ]
 
 ENV_VAR = "LEARN_WORKSPACE"
+SERVE_VAR = "LEARN_DOCS_SERVE"
+ENDPOINT = "/__learn/"
 PROGRESS_MARKER = "<!-- progress: summary -->"
 STATIC_NOTE = "learn docs로 열면 진행 상황이 보입니다"
 STATUS_LABELS = {"passed": "통과", "failed": "실패", "not_started": "시작 전"}
@@ -58,10 +65,16 @@ class ProgressView:
     """What the pages show: the progress of one workspace, or None for the static site."""
 
     progress: Progress | None = None
+    served: bool = False  # served by `learn docs`: answers go to the answer endpoint
+    counts: dict[str, Any] | None = None  # section slug -> grader.quiz.service.SectionCount
 
     @property
     def has_workspace(self) -> bool:
         return self.progress is not None
+
+    @property
+    def endpoint_attr(self) -> str:
+        return f' data-endpoint="{ENDPOINT}"' if self.served else ""
 
     def exercise(self, exercise_id: str) -> dict[str, Any]:
         if self.progress is None:
@@ -85,9 +98,44 @@ def load_view(environ: dict[str, str] | None = None) -> ProgressView:
         return ProgressView(None)
     try:
         workspace = open_workspace(Path(value))
-        return ProgressView(ProgressStore(workspace.progress_path).read())
+        progress = ProgressStore(workspace.progress_path).read()
     except LearnError as error:
         raise PluginError(f"{ENV_VAR}: {error}") from error
+    served = bool((environ if environ is not None else os.environ).get(SERVE_VAR, "").strip())
+    return ProgressView(progress, served, _counts(progress))
+
+
+def _counts(progress: Progress) -> dict[str, Any] | None:
+    from grader.docs_site.cached_bank import site_quiz_bank
+    from grader.quiz.service import quiz_counts
+
+    try:
+        return quiz_counts(site_quiz_bank(), progress)
+    except LearnError:
+        return None  # the quiz hook reports a broken bank
+
+
+def page_digest(progress: Progress) -> str:
+    """What the built pages depend on. Answers given on the site are left out: the served pages
+    update their counts themselves, so recording an answer never rebuilds the site."""
+    slim = json.loads(json.dumps(progress))
+    for record in slim.get("quizzes", {}).values():
+        if isinstance(record, dict):
+            record.pop("history", None)
+            record.pop("site_answers", None)
+    return hashlib.sha256(json.dumps(slim, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+
+
+def _count_html(slug: str, view: ProgressView) -> str:
+    """`답한 문항 a/n, 정답 c` for a section, in spans the served page keeps up to date."""
+    count = (view.counts or {}).get(slug)
+    if count is None:
+        return ""
+    return (
+        f'<span class="learn-quiz-count" data-section="{html.escape(slug)}">답한 문항 '
+        f'<span class="learn-quiz-answered">{count.answered}</span>/{count.total}, 정답 '
+        f'<span class="learn-quiz-correct">{count.correct}</span></span>'
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -107,7 +155,7 @@ def exercise_block(slug: str, catalog: Catalog, view: ProgressView) -> str:
     """The HTML block listing the exercises of section `slug` (with status when there is a workspace)."""
     exercises = [e for e in catalog.exercises if e.section == slug]
     mode = "workspace" if view.has_workspace else "static"
-    parts = [f'<div class="learn-progress" data-section="{html.escape(slug)}" data-mode="{mode}">']
+    parts = [f'<div class="learn-progress" data-section="{html.escape(slug)}" data-mode="{mode}"{view.endpoint_attr}>']
     parts.append('<p class="learn-progress-title"><strong>연습 문제</strong></p>')
     if not exercises:
         parts.append('<p class="learn-progress-empty">이 절에는 연습 문제가 없습니다. 아래 퀴즈로 확인해 보세요.</p>')
@@ -118,6 +166,10 @@ def exercise_block(slug: str, catalog: Catalog, view: ProgressView) -> str:
         parts.append("</ul>")
     if view.has_workspace:
         record = view.quiz(slug)
+        counted = _count_html(slug, view)
+        if counted:
+            where = "이 사이트와 터미널에서" if view.served else "터미널과 사이트에서"
+            parts.append(f'<p class="learn-progress-answers">퀴즈: {counted} ({where} 답한 것을 함께 셉니다)</p>')
         if record.get("attempts"):
             parts.append(
                 f'<p class="learn-progress-quiz">터미널 퀴즈 <code>learn quiz {html.escape(slug)}</code>: '
@@ -131,6 +183,7 @@ def exercise_block(slug: str, catalog: Catalog, view: ProgressView) -> str:
     else:
         parts.append(f'<p class="learn-progress-note">{STATIC_NOTE}.</p>')
     parts.append("</div>")
+    parts.append('<div id="quiz" class="learn-quiz-anchor"></div>')
     return "".join(parts)
 
 
@@ -204,8 +257,8 @@ def progress_page_markdown(catalog: Catalog, view: ProgressView, question_counts
         f"**{len(exercises)}개 중 {passed}개 통과 ({100 * passed / len(exercises):.0f}%)** · "
         f"실패 {failed}개 · 시작 전 {len(exercises) - passed - failed}개",
         "",
-        "| 연습 문제 | 내용 | 개념 노트 | 상태 | 시도 | 처음 통과 |",
-        "|:--|:--|:--|:--:|--:|:--|",
+        "| 연습 문제 | 내용 | 개념 노트 | 상태 | 시도 | 처음 통과 | 퀴즈 |",
+        "|:--|:--|:--|:--:|--:|:--|:--|",
     ]
     for exercise, status in zip(exercises, statuses):
         record = view.exercise(exercise.id)
@@ -213,12 +266,29 @@ def progress_page_markdown(catalog: Catalog, view: ProgressView, question_counts
         lines.append(
             f"| `{exercise.id}` | {_cell(exercise.title)} | [{_cell(section.title)}](concepts/{section.slug}.md) "
             f"| {_status_badge(status)} | {int(record.get('attempts', 0))} "
-            f"| {html.escape(str(record.get('first_passed_at', ''))[:10]) or '—'} |"
+            f"| {html.escape(str(record.get('first_passed_at', ''))[:10]) or '—'} "
+            f'| <a class="learn-quiz-link" href="../concepts/{section.slug}/#quiz">퀴즈</a> |'
         )
     taken = [s for s in catalog.sections if view.quiz(s.slug).get("attempts")]
+    counts = view.counts or {}
+    total_q = sum(c.total for c in counts.values())
+    answered = sum(c.answered for c in counts.values())
+    correct = sum(c.correct for c in counts.values())
+    where = "이 사이트와 터미널" if view.served else "터미널과 사이트"
     lines += [
         "",
-        "## 퀴즈 (터미널)",
+        "## 퀴즈",
+        "",
+        f'<div class="learn-bar learn-bar--answers" role="progressbar" aria-label="답한 퀴즈 문항" '
+        f'aria-valuemin="0" aria-valuemax="{total_q}" aria-valuenow="{answered}"{view.endpoint_attr}>'
+        f'<span class="learn-bar-fill" style="width: {100 * answered / total_q if total_q else 0:.1f}%"></span></div>',
+        "",
+        f'<p class="learn-quiz-total"{view.endpoint_attr}><strong>{total_q}문항 중 '
+        f'<span class="learn-quiz-answered">{answered}</span>문항에 답했고 '
+        f'<span class="learn-quiz-correct">{correct}</span>문항을 맞혔습니다</strong> ({where}에서 답한 것을 함께 셉니다. '
+        "<code>learn list</code>와 같은 숫자입니다.)</p>",
+        "",
+        "### 터미널 퀴즈 점수",
         "",
         _bar(len(taken), len(catalog.sections), "퀴즈를 푼 절"),
         "",
@@ -230,15 +300,22 @@ def progress_page_markdown(catalog: Catalog, view: ProgressView, question_counts
         )
     else:
         lines.append(f"**{len(catalog.sections)}개 절 중 아직 푼 퀴즈가 없습니다.** `learn quiz <절 이름>`으로 시작하세요.")
-    lines += ["", "| 절 | 문항 | 최고 점수 | 최근 점수 | 시도 | 명령 |", "|:--|--:|--:|--:|--:|:--|"]
+    lines += ["", "| 절 | 문항 | 답한 문항 | 정답 | 최고 점수 | 최근 점수 | 시도 | 명령 |",
+              "|:--|--:|--:|--:|--:|--:|--:|:--|"]
     for section in catalog.sections:
         record = view.quiz(section.slug)
         attempts = int(record.get("attempts", 0))
         best = _percent(record.get("best_percent", 0)) if attempts else "—"
         last = _percent(record.get("last_percent", 0)) if attempts else "—"
+        count = counts.get(section.slug)
+        slug = html.escape(section.slug)
+        answered_cell = (f'<span class="learn-quiz-answered" data-section="{slug}">{count.answered}</span>'
+                         if count else "—")
+        correct_cell = (f'<span class="learn-quiz-correct" data-section="{slug}">{count.correct}</span>'
+                        if count else "—")
         lines.append(
             f"| [{_cell(section.title)}](concepts/{section.slug}.md) | {question_counts.get(section.slug, 0)} "
-            f"| {best} | {last} | {attempts} | `learn quiz {section.slug}` |"
+            f"| {answered_cell} | {correct_cell} | {best} | {last} | {attempts} | `learn quiz {section.slug}` |"
         )
     whole = view.quiz("all")
     if whole.get("attempts"):
@@ -303,6 +380,22 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
             if target is not None:
                 links[section.slug] = target.url_relative_to(page.file)
         summary = progress_page_markdown(catalog, _VIEW, counts)
+        if _VIEW.served:  # answers are in the progress file, counted above
+            return markdown.replace(PROGRESS_MARKER, summary)
         browser = "\n## 이 브라우저에서 푼 퀴즈\n\n" + browser_quiz_summary(catalog, ids, links) + "\n"
         return markdown.replace(PROGRESS_MARKER, summary + browser)
     return markdown
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """`learn docs`: add the quiz answer endpoint to the development server (same origin)."""
+    value = os.environ.get(ENV_VAR, "").strip()
+    if not value or not os.environ.get(SERVE_VAR):
+        return server
+    from grader.docs_site.answer_endpoint import AnswerEndpoint
+    from grader.docs_site.cached_bank import site_quiz_bank
+
+    workspace = open_workspace(Path(value))
+    port = int(config.dev_addr.port)
+    server.set_app(AnswerEndpoint(server.get_app(), ProgressStore(workspace.progress_path), site_quiz_bank, port))
+    return server

@@ -5,15 +5,13 @@ The CLI only parses arguments, calls one of these and prints; tests call them di
 
 from __future__ import annotations
 
-import subprocess
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, NamedTuple
 
 from grader.course.catalog import Exercise
 from grader.errors import LearnError
 from grader.learner.progress import Progress, ProgressStore, exercise_record, now_iso
-from grader.course.stubs import without_markers
+from grader.course.stubs import MarkerError, make_stub, without_markers
 from grader.course.content import solution_path, stub_path
 from grader.learner.workspace import Workspace, WorkspaceError
 
@@ -21,29 +19,58 @@ if TYPE_CHECKING:
     from grader.engine.results import ExerciseResult
 
 
+class Graded(NamedTuple):
+    """One graded exercise: the result, and whether the learner's file was still the untouched stub."""
+
+    exercise: Exercise
+    result: "ExerciseResult"
+    untouched: bool
+
+
 def check_and_record(workspace: Workspace, store: ProgressStore, exercises: Iterable[Exercise], *,
-                     seed: int | None = None, timeout: float | None = None) -> Iterator[tuple[Exercise, "ExerciseResult"]]:
+                     seed: int | None = None, timeout: float | None = None) -> Iterator[Graded]:
     """The use case behind `learn check`, `learn watch` and notebooks: grade each exercise's
-    learner file in this process and record the attempt, yielding results as they come."""
-    from grader.engine.runner import check_file
-    from grader.engine.student import DEFAULT_CALL_TIMEOUT
+    learner file in this process and record the attempt, yielding results as they come.
+
+    A file that is still the shipped stub is graded like any other but recorded as not started:
+    only a file the learner edited can fail."""
+    from grader.learner.quick_check import check_learner_file
 
     for exercise in exercises:
         path = workspace.learner_file(exercise.filename)
-        result = check_file(exercise, path, workspace.display(path), seed=seed,
-                            timeout=DEFAULT_CALL_TIMEOUT if timeout is None else timeout)
-        record_check(store, result)
-        yield exercise, result
+        untouched = is_untouched_stub(path, exercise)
+        result = check_learner_file(exercise, path, workspace.display(path), seed=seed, timeout=timeout)
+        record_check(store, result, untouched=untouched)
+        yield Graded(exercise, result, untouched)
 
 
-def record_check(store: ProgressStore, result: "ExerciseResult") -> Progress:
-    """Count the attempt and keep the latest verdict; the first pass time is never overwritten."""
+def _normalized(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").splitlines()).strip()
+
+
+def is_untouched_stub(path: Path, exercise: Exercise) -> bool:
+    """Whether the learner's file is still the stub as shipped (whitespace and line endings aside).
+    The stub is made from the reference solution, so this also holds in a clone of the repository."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        stub = make_stub(solution_path(exercise.filename).read_text(encoding="utf-8"), exercise.filename)
+    except (OSError, UnicodeDecodeError, MarkerError):
+        return False
+    return _normalized(text) == _normalized(stub)
+
+
+def record_check(store: ProgressStore, result: "ExerciseResult", *, untouched: bool = False) -> Progress:
+    """Count the attempt and keep the latest verdict; the first pass time is never overwritten.
+    An untouched stub is no attempt: the exercise is (again) not started."""
 
     def change(progress: Progress) -> None:
         record = exercise_record(progress, result.exercise_id)
+        record["last_checked_at"] = now_iso()
+        if untouched and not result.passed:
+            record["status"] = "not_started"
+            return
         record["attempts"] += 1
         record["status"] = "passed" if result.passed else "failed"
-        record["last_checked_at"] = now_iso()
         record["last_tests"] = list(result.counts)
         if result.passed and not record.get("first_passed_at"):
             record["first_passed_at"] = record["last_checked_at"]
@@ -89,6 +116,8 @@ def pristine_stub(workspace: Workspace, exercise: Exercise) -> str:
     """The stub as shipped: from the installed package, or, in a clone of the repository used as
     the workspace, from git's last commit (in the clone the learner edits the shipped copy)."""
     if workspace.is_repository_clone:
+        import subprocess
+
         try:
             shown = subprocess.run(
                 ["git", "show", f"HEAD:exercises/{exercise.filename}"],
@@ -106,6 +135,8 @@ def pristine_stub(workspace: Workspace, exercise: Exercise) -> str:
 
 def reset_exercise(workspace: Workspace, store: ProgressStore, exercise: Exercise) -> Path | None:
     """Restore the stub. The learner's file is first copied to `.learn/backups/` (returned)."""
+    from datetime import datetime
+
     stub = pristine_stub(workspace, exercise)
     target = workspace.learner_file(exercise.filename)
     backup = None

@@ -61,7 +61,34 @@ def render_check(exercise: Exercise, result: "ExerciseResult") -> str:
     return "\n".join(lines)
 
 
-def render_list(catalog: Catalog, progress: Progress) -> str:
+def render_next(workspace, exercise: Exercise, progress: Progress) -> str:
+    """After a pass: the next exercise to work on and the concept note to read for it."""
+    from grader.learner.next_steps import next_unpassed, note_line
+
+    following = next_unpassed(progress, exercise)
+    if following is None:
+        return "\n".join([
+            click.style("모든 연습 문제를 통과했습니다!", fg="green", bold=True),
+            f"  {note_line(workspace, exercise)}",
+            f"  복습 퀴즈: learn quiz {exercise.section}",
+        ])
+    return "\n".join([
+        click.style(f"다음 연습 문제: {following.id} {following.title}", bold=True)
+        + f" (exercises/{following.filename}, learn check {following.id})",
+        f"  {note_line(workspace, following)}",
+    ])
+
+
+def render_untouched(exercise: Exercise, result: "ExerciseResult") -> str:
+    """One line for a stub nobody has edited yet: it is not a failure."""
+    passed, total = result.counts
+    return (f"  {click.style('· 시작 전', dim=True)} {exercise.id:20} {exercise.title} "
+            f"(exercises/{exercise.filename}의 TODO를 채우세요)")
+
+
+def render_list(catalog: Catalog, progress: Progress, workspace=None) -> str:
+    from grader.learner.next_steps import note_address
+
     records = progress["exercises"]
     lines = [click.style("연습 문제", bold=True)]
     for exercise in catalog.exercises:
@@ -74,6 +101,7 @@ def render_list(catalog: Catalog, progress: Progress) -> str:
             extra.append(f"힌트 {record['hint_level']}/{len(exercise.hints)}")
         detail = f"  ({', '.join(extra)})" if extra else ""
         lines.append(f"  {click.style(f'{label:6}', fg=color)}  {exercise.id:20} {exercise.title}{detail}")
+        lines.append(click.style(f"            노트 {note_address(workspace, exercise)}", dim=True))
     done = sum(1 for e in catalog.exercises if records.get(e.id, {}).get("status") == "passed")
     lines.append(f"진행률 {progress_bar(done, len(catalog.exercises))}")
     return "\n".join(lines)
@@ -98,18 +126,26 @@ def render_summary(results: Iterable[tuple[Exercise, "ExerciseResult"]]) -> str:
     return "\n".join(lines)
 
 
-def render_quiz_progress(catalog: Catalog, progress: Progress) -> str:
+def render_quiz_progress(catalog: Catalog, progress: Progress, counts) -> str:
+    """Per section: questions answered (in the terminal or on the notes site) and answered right.
+    `counts` is `grader.quiz.service.quiz_counts(...)`, the same numbers the site shows."""
     records = progress.get("quizzes", {})
-    lines = [click.style("퀴즈", bold=True)]
+    lines = [click.style("퀴즈 (터미널과 개념 노트 사이트의 답을 함께 셉니다)", bold=True)]
     for section in catalog.sections:
-        record = records.get(section.slug)
-        if record:
-            lines.append(f"  {click.style('✓ 응시', fg='green')}   {section.slug:26} 최근 {record.get('last_percent', 0):g}%, "
-                         f"최고 {record.get('best_percent', 0):g}% (시도 {record.get('attempts', 0)}회)")
+        count = counts.get(section.slug)
+        if count is None or not count.total:
+            continue
+        record = records.get(section.slug, {})
+        best = f", 터미널 최고 {record.get('best_percent', 0):g}%" if record.get("attempts") else ""
+        if count.answered:
+            mark = click.style("✓" if count.answered == count.total else "…", fg="green")
+            lines.append(f"  {mark} {section.slug:26} 답한 문항 {count.answered}/{count.total}, 정답 {count.correct}{best}")
         else:
-            lines.append(f"  · 미응시  {section.slug:26} learn quiz {section.slug}")
-    done = sum(1 for s in catalog.sections if s.slug in records)
-    lines.append(f"퀴즈 진행률 {progress_bar(done, len(catalog.sections))}")
+            lines.append(f"  · {section.slug:26} 답한 문항 0/{count.total}  (learn quiz {section.slug})")
+    total = sum(c.total for c in counts.values())
+    answered = sum(c.answered for c in counts.values())
+    correct = sum(c.correct for c in counts.values())
+    lines.append(f"퀴즈 진행률 {progress_bar(answered, total)} 정답 {correct}개")
     return "\n".join(lines)
 
 

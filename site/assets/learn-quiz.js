@@ -7,7 +7,16 @@
  * the same way grader/quiz/grading.py does, shows the feedback and the explanation, and keeps
  * every answer in localStorage so it survives reloads and Material's instant navigation.
  *
- * On the progress page it also summarises the quizzes answered in this browser.
+ * Two ways to keep answers:
+ * - Served by `learn docs` (the page has an element with data-endpoint="/__learn/"): every answer
+ *   is posted to the local server, which grades it again against the quiz bank and records it in
+ *   the workspace's progress file (the same record `learn quiz` and `learn list` use). Answers and
+ *   per-section counts come back from GET /__learn/state, so the site and `learn list` agree.
+ * - A static build: answers stay in this browser, in localStorage and mirrored in one cookie per
+ *   section. Cookies are shared by every port of the same host, so serving the site on another
+ *   port does not lose them (localStorage alone is per origin, port included).
+ *
+ * On the progress page of a static build it also summarises the quizzes answered in this browser.
  */
 (function () {
   "use strict";
@@ -15,31 +24,141 @@
   var PREFIX = "learn-quiz:v1:";
   var memory = {}; // fallback when localStorage is unavailable (private mode, file://)
 
-  function storageGet(key) {
+  var COOKIE_PREFIX = "learn-quiz-";
+  var COOKIE_DAYS = 400;
+
+  // ---- cookies: one per section, {questionId: stored answer}; shared by all ports of a host
+  function cookieName(section) {
+    return COOKIE_PREFIX + String(section || "misc").replace(/[^a-z0-9-]/g, "");
+  }
+
+  function cookieRead(section) {
+    var name = cookieName(section) + "=";
+    var parts = (document.cookie || "").split("; ");
+    for (var i = 0; i < parts.length; i++) {
+      if (parts[i].indexOf(name) === 0) {
+        try {
+          var data = JSON.parse(decodeURIComponent(parts[i].slice(name.length)));
+          return data && typeof data === "object" ? data : {};
+        } catch (e) {
+          return {};
+        }
+      }
+    }
+    return {};
+  }
+
+  function cookieWrite(section, data) {
     try {
-      var raw = window.localStorage.getItem(key);
-      return raw === null ? null : JSON.parse(raw);
+      var value = encodeURIComponent(JSON.stringify(data));
+      var life = Object.keys(data).length ? "; max-age=" + COOKIE_DAYS * 86400 : "; max-age=0";
+      document.cookie = cookieName(section) + "=" + value + "; path=/; SameSite=Lax" + life;
     } catch (e) {
-      return Object.prototype.hasOwnProperty.call(memory, key) ? memory[key] : null;
+      /* no cookies (file://): localStorage only */
     }
   }
 
-  function storageSet(key, value) {
+  function storageGet(key, section) {
+    var found = null;
+    try {
+      var raw = window.localStorage.getItem(key);
+      found = raw === null ? null : JSON.parse(raw);
+    } catch (e) {
+      found = Object.prototype.hasOwnProperty.call(memory, key) ? memory[key] : null;
+    }
+    if (found === null && section) {
+      var mirrored = cookieRead(section)[key.slice(PREFIX.length)];
+      if (mirrored) found = mirrored;
+    }
+    return found;
+  }
+
+  function storageSet(key, value, section) {
     memory[key] = value;
     try {
       window.localStorage.setItem(key, JSON.stringify(value));
     } catch (e) {
       /* memory only */
     }
+    if (section) {
+      var data = cookieRead(section);
+      data[key.slice(PREFIX.length)] = value;
+      cookieWrite(section, data);
+    }
   }
 
-  function storageRemove(key) {
+  function storageRemove(key, section) {
     delete memory[key];
     try {
       window.localStorage.removeItem(key);
     } catch (e) {
       /* memory only */
     }
+    if (section) {
+      var data = cookieRead(section);
+      delete data[key.slice(PREFIX.length)];
+      cookieWrite(section, data);
+    }
+  }
+
+  // ---- the learn docs server (served mode)
+  function endpoint() {
+    var node = document.querySelector("[data-endpoint]");
+    return node ? node.getAttribute("data-endpoint") : null;
+  }
+
+  var stateRequest = null; // one GET /__learn/state per page
+
+  function serverState(base) {
+    if (!stateRequest) {
+      stateRequest = fetch(base + "state", { headers: { Accept: "application/json" }, cache: "no-store" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .catch(function () { return null; });
+    }
+    return stateRequest;
+  }
+
+  function postAnswer(base, body) {
+    return fetch(base + "answer", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(body),
+      cache: "no-store"
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        if (!response.ok) throw new Error(data.error || ("HTTP " + response.status));
+        return data;
+      });
+    });
+  }
+
+  /* Counts from the server: every element showing a section's (or the total) answered/correct. */
+  function showCounts(counts) {
+    if (!counts) return;
+    var answered = 0, correct = 0, total = 0;
+    Object.keys(counts).forEach(function (slug) {
+      answered += counts[slug].answered; correct += counts[slug].correct; total += counts[slug].total;
+    });
+    document.querySelectorAll("[data-section] .learn-quiz-answered, .learn-quiz-answered[data-section]").forEach(function (node) {
+      var holder = node.hasAttribute("data-section") ? node : node.closest("[data-section]");
+      var c = counts[holder.getAttribute("data-section")];
+      if (c) node.textContent = String(c.answered);
+    });
+    document.querySelectorAll("[data-section] .learn-quiz-correct, .learn-quiz-correct[data-section]").forEach(function (node) {
+      var holder = node.hasAttribute("data-section") ? node : node.closest("[data-section]");
+      var c = counts[holder.getAttribute("data-section")];
+      if (c) node.textContent = String(c.correct);
+    });
+    document.querySelectorAll(".learn-quiz-total").forEach(function (node) {
+      var a = node.querySelector(".learn-quiz-answered"), k = node.querySelector(".learn-quiz-correct");
+      if (a) a.textContent = String(answered);
+      if (k) k.textContent = String(correct);
+    });
+    document.querySelectorAll(".learn-bar--answers").forEach(function (bar) {
+      bar.setAttribute("aria-valuenow", String(answered));
+      var fill = bar.querySelector(".learn-bar-fill");
+      if (fill) fill.style.width = (total ? (100 * answered) / total : 0).toFixed(1) + "%";
+    });
   }
 
   function letter(index) {
@@ -141,6 +260,23 @@
     return { correct: correct, feedback: feedback };
   }
 
+  /* An answer as a learner types it in the terminal: what the server grades. */
+  function learnerForm(q, value) {
+    if (q.type === "single") return letter(value);
+    if (q.type === "multiple") return value.slice().sort(byNumber).map(letter).join(",");
+    if (q.type === "truefalse") return value ? "O" : "X";
+    if (q.type === "numeric") return value.raw;
+    return value.map(letter).join(",");
+  }
+
+  function fromLearnerForm(q, text) {
+    var letters = String(text).split(",").map(function (t) { return "abcdefghijklmnopqrstuvwxyz".indexOf(t.trim()); });
+    if (q.type === "single") return letters[0];
+    if (q.type === "multiple" || q.type === "order") return letters;
+    if (q.type === "truefalse") return text === "O";
+    return { raw: String(text), number: parseNumber(text, q.unit) };
+  }
+
   function expectedText(q) {
     if (q.type === "order") return q.answer_letters.join(" → ");
     if (q.type === "truefalse") return q.answer ? "O (참)" : "X (거짓)";
@@ -156,6 +292,7 @@
     this.q = data;
     this.quiz = quiz;
     this.key = PREFIX + data.id;
+    this.section = quiz.section;
     this.rev = li.getAttribute("data-rev") || "";
     this.picked = []; // order questions: display positions in the chosen order
     this.result = li.querySelector(".learn-q-result");
@@ -253,19 +390,47 @@
 
   Question.prototype.answer = function (value) {
     var graded = grade(this.q, value);
-    storageSet(this.key, { rev: this.rev, value: value, correct: graded.correct, at: new Date().toISOString() });
+    var self = this;
+    if (this.quiz.endpoint) {
+      // Recorded by the server, which grades the answer again against the bank.
+      this.li.setAttribute("data-sync", "pending");
+      postAnswer(this.quiz.endpoint, { question: this.q.id, answer: learnerForm(this.q, value), revision: this.rev })
+        .then(function (reply) {
+          self.li.setAttribute("data-sync", "saved");
+          showCounts(reply.counts);
+        })
+        .catch(function (error) {
+          self.li.setAttribute("data-sync", "failed");
+          self.result.appendChild(el("p", "learn-invalid", "진행 상황 파일에 기록하지 못했습니다: " + error.message));
+        });
+    } else {
+      storageSet(this.key, { rev: this.rev, value: value, correct: graded.correct, at: new Date().toISOString() }, this.section);
+    }
     this.show(value, graded);
     this.quiz.updateScore();
   };
 
+  /* Served mode: the answer the progress file holds for this question, if any. */
+  Question.prototype.restoreFrom = function (stored) {
+    if (!stored || this.li.hasAttribute("data-state")) return;
+    if (stored.revision && stored.revision !== this.rev) return; // the question changed
+    try {
+      var value = fromLearnerForm(this.q, stored.answer);
+      this.show(value, grade(this.q, value));
+    } catch (e) {
+      /* an answer this page cannot show: leave the question open */
+    }
+  };
+
   Question.prototype.restore = function () {
-    var stored = storageGet(this.key);
+    if (this.quiz.endpoint) return; // filled in from the server's state
+    var stored = storageGet(this.key, this.section);
     if (!stored) return;
-    if (stored.rev !== this.rev) { storageRemove(this.key); return; } // the question changed
+    if (stored.rev !== this.rev) { storageRemove(this.key, this.section); return; } // the question changed
     try {
       this.show(stored.value, grade(this.q, stored.value));
     } catch (e) {
-      storageRemove(this.key);
+      storageRemove(this.key, this.section);
     }
   };
 
@@ -326,7 +491,15 @@
   };
 
   Question.prototype.reset = function () {
-    storageRemove(this.key);
+    if (this.quiz.endpoint) {
+      if (this.li.hasAttribute("data-state")) {
+        postAnswer(this.quiz.endpoint, { question: this.q.id, answer: null }).then(function (reply) {
+          showCounts(reply.counts);
+        }).catch(function () { /* the next answer overwrites it anyway */ });
+      }
+    } else {
+      storageRemove(this.key, this.section);
+    }
     var li = this.li;
     li.removeAttribute("data-state");
     this.options().forEach(function (option) {
@@ -352,6 +525,8 @@
     var byId = {};
     data.questions.forEach(function (q) { byId[q.id] = q; });
     this.root = root;
+    this.section = data.section || root.getAttribute("data-section") || "";
+    this.endpoint = endpoint();
     this.score = root.querySelector(".learn-quiz-score");
     this.resetAll = root.querySelector(".learn-quiz-reset");
     var self = this;
@@ -364,6 +539,21 @@
       self.questions.forEach(function (question) { question.reset(); });
       self.updateScore();
     });
+    if (this.endpoint) {
+      root.setAttribute("data-mode", "served");
+      var note = root.querySelector(".learn-quiz-note");
+      if (note) {
+        note.textContent = "보기를 누르면 바로 채점되고, 답은 작업 공간의 진행 상황 파일에 기록됩니다 " +
+          "(learn list와 learn quiz의 복습 순서에 함께 쓰입니다).";
+      }
+      serverState(this.endpoint).then(function (state) {
+        if (!state) return;
+        self.questions.forEach(function (question) { question.restoreFrom(state.answers[question.q.id]); });
+        self.updateScore();
+        showCounts(state.counts);
+        root.setAttribute("data-synced", "");
+      });
+    }
     this.updateScore();
   }
 
@@ -391,7 +581,7 @@
     data.sections.forEach(function (section) {
       var answered = 0, correct = 0;
       section.ids.forEach(function (id) {
-        var stored = storageGet(PREFIX + id);
+        var stored = storageGet(PREFIX + id, section.slug);
         if (stored) { answered++; if (stored.correct) correct++; }
       });
       totalQuestions += section.ids.length;
@@ -447,6 +637,7 @@
   // ---------------------------------------------------------------------------------------
 
   function init() {
+    stateRequest = null; // instant navigation: ask the server again
     document.querySelectorAll(".learn-quiz:not([data-ready])").forEach(function (root) {
       root.setAttribute("data-ready", "");
       try {
@@ -471,5 +662,5 @@
     init();
   }
 
-  window.learnQuiz = { init: init, grade: grade, parseNumber: parseNumber };
+  window.learnQuiz = { init: init, grade: grade, parseNumber: parseNumber, learnerForm: learnerForm };
 })();

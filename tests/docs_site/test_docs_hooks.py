@@ -194,16 +194,18 @@ def test_serve_runs_mkdocs_dev_server_watching_the_progress_file(tmp_path: Path,
     assert seen["config_file"] == str(preview.CONFIG_FILE)
     assert seen["dev_addr"] == "127.0.0.1:8123"
     assert seen["livereload"] is True
-    assert seen["watch"] == [str(root.resolve() / ".learn" / "progress.json")]
+    # Not progress.json itself: a stamp that changes only when what the pages show changes,
+    # so a quiz answer recorded from the site does not rebuild it.
+    assert seen["watch"] == [str(root.resolve() / ".learn" / "site-stamp")]
     assert seen["env"] == str(root.resolve())
     assert "LEARN_WORKSPACE" not in os.environ  # restored afterwards
 
 
-def test_watch_path_before_the_first_check(tmp_path: Path):
+def test_watch_path_is_the_page_stamp(tmp_path: Path):
     from grader.learner.workspace import Workspace
 
     (tmp_path / ".learn").mkdir()
-    assert preview.progress_watch_path(Workspace(tmp_path)) == tmp_path / ".learn"
+    assert preview.progress_watch_path(Workspace(tmp_path)) == tmp_path / ".learn" / "site-stamp"
 
 
 def test_serve_refuses_a_folder_that_is_not_a_workspace(tmp_path: Path):
