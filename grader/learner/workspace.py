@@ -7,6 +7,8 @@ Every command looks for the workspace from the current folder upwards, like git 
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,9 +104,6 @@ def init_workspace(target: Path, filenames: list[str]) -> Workspace:
             f"설치된 learn에 연습 문제 스텁이 없습니다 ({', '.join(missing)}). "
             "패키지가 온전히 설치되지 않았습니다: 'pip install --force-reinstall'로 다시 설치하세요."
         )
-    import shutil
-    import tempfile
-
     target = target.expanduser().absolute()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
