@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from grader.course.catalog import Catalog, load_catalog
@@ -87,13 +88,11 @@ def author_problems(root: Path = CONTENT_ROOT, catalog: Catalog | None = None, *
     return problems
 
 
-def weak_by_exercise(catalog: Catalog, seed: int, _cache: dict = {}) -> dict[str, set[str]]:  # noqa: B006
+@lru_cache(maxsize=4)
+def weak_by_exercise(catalog: Catalog, seed: int) -> dict[str, set[str]]:
     """Tests that identity, zeros, ones or a constant pass, per exercise (computed once)."""
     from grader.engine.runner import load_reference
     from grader.engine.trivial import weak_tests
 
-    key = (id(catalog), seed)
-    if key not in _cache:
-        references = {e.id: load_reference(e) for e in catalog.exercises}
-        _cache[key] = weak_tests(list(catalog.exercises), references, seed)
-    return _cache[key]
+    references = {e.id: load_reference(e) for e in catalog.exercises}
+    return weak_tests(list(catalog.exercises), references, seed)
