@@ -17,7 +17,7 @@ import numpy as np
 
 from grader.engine.messages import verdict_lines
 from grader.engine.results import NamedMistake, Verdict
-from grader.engine.student import Student
+from grader.engine.student import NO_NOTES, CallNotes, Student
 
 
 class CheckFailure(AssertionError):
@@ -246,11 +246,24 @@ INPUT_MUTATED = NamedMistake(
     "데이터가 달라졌습니다. 새 배열을 만들어 계산하세요 (예: x = x - y, 또는 x = x.copy()).")
 
 
+RUNTIME_WARNING = NamedMistake(
+    "runtime-warning",
+    "경고 없이 계산해야 하는데 RuntimeWarning이 나왔습니다: 계산 중에 넘침(overflow), 0으로 나누기, log(0) 같은 일이 "
+    "일어났습니다. 결과가 맞아도 이 함수의 약속은 '경고 없이'입니다. 넘치지 않는 식으로 계산하거나 (예: x의 부호에 따라 "
+    "나누어 계산), ±inf가 약속된 값이면 그 계산만 with np.errstate(divide=\"ignore\"): 로 감싸세요.")
+
+
+def argument_label(position: int | str) -> str:
+    """How a verdict names an argument: "2번째 인자" for a positional one (0-based `position`),
+    the name for a keyword. A sandbox worker reports changed arguments with these same labels."""
+    return f"{position + 1}번째 인자" if isinstance(position, int) else position
+
+
 def _changed_inputs(sent: tuple[Any, ...], kwargs: dict[str, Any], original: tuple[Any, ...],
                     original_kwargs: dict[str, Any]) -> list[str]:
     """Which array arguments differ after the call from the copies taken before it."""
     changed = []
-    pairs = [(f"{index + 1}번째 인자", a, b) for index, (a, b) in enumerate(zip(sent, original))]
+    pairs = [(argument_label(index), a, b) for index, (a, b) in enumerate(zip(sent, original))]
     pairs += [(name, kwargs[name], original_kwargs[name]) for name in kwargs]
     for label, after, before in pairs:
         if isinstance(before, np.ndarray) and not (
@@ -293,20 +306,31 @@ def compare(
     case: str,
     spec: Spec,
     mistakes: Sequence[Mistake] = (),
+    no_warnings: bool = False,
 ) -> Any:
     """Call `function` on the learner's code and the reference with the same inputs and
-    raise CheckFailure unless the results agree under `spec`. Returns the learner's value."""
+    raise CheckFailure unless the results agree under `spec`. Returns the learner's value.
+
+    The call also fails when it changed an array argument in place (always: every contract here
+    returns new values), and, with `no_warnings=True` (for contracts that promise "경고 없이"),
+    when it raised a RuntimeWarning. A warning the contract does not rule out is ignored."""
     kwargs = kwargs or {}
     expected = getattr(reference, function)(*copy.deepcopy(args), **copy.deepcopy(kwargs))
     sent_args, sent_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
     actual = student.call(function, sent_args, sent_kwargs)
-    changed = _changed_inputs(sent_args, sent_kwargs, args, kwargs)  # learner mode sees in-place writes
+    notes: CallNotes = getattr(student, "last_notes", NO_NOTES)
+    # Learner mode sees in-place writes in the copies it sent; a sandboxed student reports them.
+    changed = _changed_inputs(sent_args, sent_kwargs, args, kwargs) or list(notes.mutated)
     if changed:
         raise CheckFailure(Verdict(function, case, (f"호출한 뒤 {', '.join(changed)}의 값이 바뀌었습니다.",),
                                    (INPUT_MUTATED,), describe_input(args, kwargs)))
     lines = spec.problems(actual, expected)
-    if lines:
-        found, observed = _matching_mistakes(spec, actual, expected, mistakes, args, kwargs)
+    warned = notes.warnings if no_warnings else ()
+    if lines or warned:
+        found, observed = _matching_mistakes(spec, actual, expected, mistakes, args, kwargs) if lines else ((), [])
+        if warned:
+            found = (RUNTIME_WARNING, *found)
+            observed = [f"호출 중에 나온 경고: {line}" for line in warned] + observed
         raise CheckFailure(Verdict(function, case, tuple(observed + lines), found, describe_input(args, kwargs)))
     return actual
 

@@ -13,10 +13,11 @@ from typing import Any
 
 from grader.engine import failures
 from grader.engine.results import FailureKind, StudentFailure
-from grader.engine.student import StudentError
+from grader.engine.student import NO_NOTES, CallNotes, StudentError, warning_line
+from grader.engine.verdict import argument_label
 from grader.grading.ledger import Ledger
 from grader.grading.recording import ExercisePlan, RaisedError, RecordedCall, call_digest, same_value
-from grader.sandbox import SandboxError, StudentWorker
+from grader.sandbox import Observed, SandboxError, StudentWorker
 
 
 def failure_from_sandbox(function: str, error: SandboxError, timeout: float, filename: str) -> StudentFailure:
@@ -65,6 +66,7 @@ class SandboxStudent:
         self._nodeid = ""
         self._index = 0
         self.load_failure: StudentFailure | None = None  # the student's file could not be imported
+        self.last_notes = NO_NOTES  # what the last call did besides returning (see engine.student.CallNotes)
 
     def prefetch(self) -> set[str]:
         """Run every planned call in the worker; return the tests (node ids) in which some output
@@ -83,7 +85,9 @@ class SandboxStudent:
         differing: set[str] = set()
         for (nodeid, index, call), result in zip(planned, results):
             self._fetched[(nodeid, index)] = result
-            if not _same_outcome(result, call.output):
+            # A call that changed its arguments or warned is judged by the check itself: the
+            # reference's verdict does not hold for it even when the value is the same.
+            if isinstance(result, Observed) or not _same_outcome(result, call.output):
                 differing.add(nodeid)
         return differing
 
@@ -99,9 +103,20 @@ class SandboxStudent:
             result = self._fetched[key]
         else:
             result = self._live(function, args, kwargs, expected_raise=False)
+        self.last_notes = NO_NOTES
         if isinstance(result, StudentError):
             raise result
+        if isinstance(result, Observed):
+            self.last_notes = self._notes(result, args, kwargs)
+            return result.value
         return result
+
+    def _notes(self, observed: Observed, args: tuple[Any, ...], kwargs: dict[str, Any]) -> CallNotes:
+        """The worker's report in learner-mode terms. Only labels of arguments this call really
+        sent are kept: the report comes from untrusted code and ends up in feedback."""
+        labels = {argument_label(index) for index in range(len(args))} | {argument_label(str(name)) for name in kwargs}
+        return CallNotes(tuple(label for label in observed.mutated if label in labels),
+                         tuple(warning_line(text, lineno, self.filename) for text, lineno in observed.warnings))
 
     def _error(self, function: str, error: SandboxError, expected_raise: bool) -> StudentError:
         if error.kind == "timeout" and self.ledger.remaining() <= 0.05:  # cut short by the budget, not by itself

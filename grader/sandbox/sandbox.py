@@ -31,6 +31,22 @@ _UID_COUNTER = itertools.count()
 WORKER_ERROR_KINDS = frozenset({"exception", "import_error", "missing_function", "bad_output", "setup"})
 
 
+NOTES_KEPT = 8  # at most this many mutated-argument labels and warnings are read from a reply
+
+
+@dataclass(frozen=True)
+class Observed:
+    """A call's value together with what the worker saw it do besides returning: `mutated` labels
+    the array arguments changed in place ("1번째 인자", or a keyword), `warnings` lists the
+    RuntimeWarnings raised, as ("RuntimeWarning: …", line in the student's file or None).
+    `StudentWorker.call` and `call_many` return this instead of the bare value only when there is
+    something to report, so an honest student's results stay plain values."""
+
+    value: Any
+    mutated: tuple[str, ...] = ()
+    warnings: tuple[tuple[str, int | None], ...] = ()
+
+
 @dataclass
 class _LiveWorker:
     pid: int
@@ -126,7 +142,8 @@ class StudentWorker:
 
     def call(self, module: str, function: str, args: tuple = (), kwargs: dict | None = None,
              timeout: float | None = None) -> Any:
-        """Call `module.function(*args, **kwargs)` in the worker and return the decoded result.
+        """Call `module.function(*args, **kwargs)` in the worker and return the decoded result
+        (wrapped in `Observed` when the call changed an array argument or raised a RuntimeWarning).
 
         `module` is a file stem of the submitted files; it is imported once per worker (under
         the call deadline). Arguments and result follow `runtime.codec`: numpy scalars come back
@@ -221,10 +238,17 @@ class StudentWorker:
     def _interpret(self, header: dict, blobs: list[bytes], module: str, function: str) -> Any:
         if header.get("ok") is True:
             try:
-                return codec.decode_value(header.get("value"), blobs)
+                value = codec.decode_value(header.get("value"), blobs)
             except codec.CodecError as exc:
                 self._stop(grace=0.0)  # a worker that sends invalid data is not reused
                 raise errors.bad_output_error(exc.reason, errors.clean_detail(exc.type_name)) from None
+            if "mutated" not in header and "warnings" not in header:
+                return value
+            notes = _notes(header)
+            if notes is None:
+                self._stop(grace=0.0)
+                raise errors.protocol_error()
+            return Observed(value, *notes)
         kind = header.get("kind")
         if header.get("ok") is not False or kind not in WORKER_ERROR_KINDS:
             self._stop(grace=0.0)
@@ -307,6 +331,23 @@ class StudentWorker:
         live.channel.close()
         shutil.rmtree(live.workdir, ignore_errors=True)
         return status
+
+
+def _notes(header: dict) -> tuple[tuple[str, ...], tuple[tuple[str, int | None], ...]] | None:
+    """The reply's "mutated" (labels) and "warnings" ({"text", "lineno"}) fields, validated and
+    sanitized; None when either is malformed (the worker is then treated as broken)."""
+    mutated, warned = header.get("mutated", []), header.get("warnings", [])
+    if not isinstance(mutated, list) or not isinstance(warned, list):
+        return None
+    if not all(isinstance(label, str) for label in mutated):
+        return None
+    found = []
+    for item in warned[:NOTES_KEPT]:
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            return None
+        lineno = item.get("lineno")
+        found.append((errors.clean_detail(item["text"]), lineno if type(lineno) is int and 0 < lineno < 10**7 else None))
+    return tuple(errors.clean_detail(label) for label in mutated[:NOTES_KEPT]), tuple(found)
 
 
 def _shift_blobs(tree: object, offset: int) -> object:

@@ -12,12 +12,16 @@ import importlib.util
 import os
 import sys
 import types
+import warnings
+
+import numpy as np
 
 from . import codec, framing
 
 REQUEST_FD = 3
 RESPONSE_FD = 4
 DETAIL_CHARS = 1000
+WARNINGS_KEPT = 3  # distinct RuntimeWarnings reported per call
 
 
 class _Failure(Exception):
@@ -145,19 +149,31 @@ def _call_one(modules: StudentModules, header: dict, blobs: list[bytes], max_blo
         target = getattr(module, function, None)
         if not callable(target):
             raise _Failure("missing_function", function)
+        before = _array_copies(args, kwargs)
         try:
-            result = target(*args, **kwargs)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", RuntimeWarning)
+                result = target(*args, **kwargs)
         except SystemExit as exc:
             _exit_for(exc)
         except BaseException as exc:
             raise _Failure("exception", _describe(exc), _student_lineno(exc, module.__file__ or "")) from None
-        del args, kwargs
+        reply = {"ok": True}
+        mutated = _mutated(before)
+        if mutated:
+            reply["mutated"] = mutated
+        if caught:
+            found = _runtime_warnings(caught, module.__file__ or "")
+            if found:
+                reply["warnings"] = found
+        del args, kwargs, before
         _flush_output()
         try:
             tree, out_blobs = codec.encode_value(result, max_blob_bytes=max_blob_bytes)
         except codec.CodecError as exc:
             raise _Failure("bad_output", exc.type_name, None, exc.reason) from None
-        return {"ok": True, "value": tree}, out_blobs
+        reply["value"] = tree
+        return reply, out_blobs
     except _Failure as failure:
         _flush_output()
         return ({"ok": False, "kind": failure.kind, "detail": failure.detail, "lineno": failure.lineno,
@@ -168,6 +184,49 @@ def _call_one(modules: StudentModules, header: dict, blobs: list[bytes], max_blo
         _flush_output()
         return {"ok": False, "kind": "exception", "detail": _describe(exc)}, []
     raise AssertionError("unreachable")
+
+
+def _array_copies(args: tuple, kwargs: dict) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """(label, the argument, a copy of it) for each array argument, taken before the call. The
+    labels are the verdict's (grader.engine.verdict.argument_label): "1번째 인자", or the keyword.
+    Only top-level arrays, as in learner mode; copying them costs microseconds for these inputs."""
+    found = [(f"{index + 1}번째 인자", value) for index, value in enumerate(args) if type(value) is np.ndarray]
+    found += [(str(name), value) for name, value in kwargs.items() if type(value) is np.ndarray]
+    return [(label, value, value.copy()) for label, value in found]
+
+
+def _mutated(before: list[tuple[str, np.ndarray, np.ndarray]]) -> list[str]:
+    """The labels of the array arguments the call changed in place (values, shape or dtype)."""
+    changed = []
+    for label, after, original in before:
+        try:
+            same = (after.shape == original.shape and after.dtype == original.dtype
+                    and bool(np.array_equal(after, original, equal_nan=original.dtype.kind in "fc")))
+        except BaseException:  # e.g. an array the student resized into something odd
+            same = False
+        if not same:
+            changed.append(label)
+    return changed
+
+
+def _runtime_warnings(caught: list, path: str) -> list[dict]:
+    """Up to WARNINGS_KEPT distinct RuntimeWarnings: {"text": "RuntimeWarning: …", "lineno": N}
+    (the line only when it is in the student's file)."""
+    found: list[dict] = []
+    for warning in caught:
+        try:
+            if not issubclass(warning.category, RuntimeWarning):
+                continue
+            text = f"{warning.category.__name__}: {warning.message}"[:DETAIL_CHARS]
+            lineno = warning.lineno if warning.filename == path and type(warning.lineno) is int else None
+        except BaseException:  # a student's warning class may raise from __str__
+            continue
+        item = {"text": text, "lineno": lineno}
+        if item not in found:
+            found.append(item)
+        if len(found) == WARNINGS_KEPT:
+            break
+    return found
 
 
 def serve(root: str, max_blob_bytes: int, hello: dict) -> None:
