@@ -130,19 +130,19 @@ LARGE = {
 def test_softmax_edge_cases(student, reference, case):
     """softmax: 정해진 경우들"""
     z, kwargs = CASES[case]
-    compare(student, reference, "softmax", (z,), kwargs, case=case, spec=PROBS, mistakes=SOFTMAX_MISTAKES)
+    compare(student, reference, "softmax", (z,), kwargs, case=case, spec=PROBS, mistakes=SOFTMAX_MISTAKES, no_warnings=True)
 
 
 @pytest.mark.parametrize("case", list(LARGE))
 def test_softmax_large_logits(student, reference, case):
     """softmax: 큰 로짓에서도 넘치지 않음 (수치 안정성)"""
-    compare(student, reference, "softmax", (LARGE[case],), case=case, spec=PROBS, mistakes=SOFTMAX_MISTAKES)
+    compare(student, reference, "softmax", (LARGE[case],), case=case, spec=PROBS, mistakes=SOFTMAX_MISTAKES, no_warnings=True)
 
 
 def test_softmax_float32_input(student, reference):
     """softmax: float32 입력"""
     z = np.array([[0.5, -1.25, 2.0], [10.0, 10.5, 9.0]], dtype=np.float32)
-    compare(student, reference, "softmax", (z,), case="float32 입력", spec=PROBS_F32, mistakes=SOFTMAX_MISTAKES)
+    compare(student, reference, "softmax", (z,), case="float32 입력", spec=PROBS_F32, mistakes=SOFTMAX_MISTAKES, no_warnings=True)
 
 
 def test_softmax_random(student, reference, rng):
@@ -152,14 +152,14 @@ def test_softmax_random(student, reference, rng):
         scale = 500.0 if trial % 4 == 3 else 3.0
         z = rng.normal(0.0, scale, (n, k))
         compare(student, reference, "softmax", (z,), case=f"무작위 입력 {trial + 1}번째 (모양 {(n, k)}, 크기 약 {scale:g})",
-                spec=PROBS, mistakes=SOFTMAX_MISTAKES)
+                spec=PROBS, mistakes=SOFTMAX_MISTAKES, no_warnings=True)
 
 
 @pytest.mark.parametrize("case", list(CASES) + list(LARGE))
 def test_log_softmax(student, reference, case):
     """log_softmax: log(0) 없이 로그 확률"""
     z, kwargs = CASES[case] if case in CASES else (LARGE[case], {})
-    compare(student, reference, "log_softmax", (z,), kwargs, case=case, spec=LOG_PROBS, mistakes=LOG_SOFTMAX_MISTAKES)
+    compare(student, reference, "log_softmax", (z,), kwargs, case=case, spec=LOG_PROBS, mistakes=LOG_SOFTMAX_MISTAKES, no_warnings=True)
 
 
 def test_log_softmax_random(student, reference, rng):
@@ -168,7 +168,7 @@ def test_log_softmax_random(student, reference, rng):
         n, k = int(rng.integers(1, 10)), int(rng.integers(2, 8))
         z = rng.normal(0.0, 200.0 if trial % 3 == 2 else 3.0, (n, k))
         compare(student, reference, "log_softmax", (z,), case=f"무작위 입력 {trial + 1}번째 (모양 {(n, k)})",
-                spec=LOG_PROBS, mistakes=LOG_SOFTMAX_MISTAKES)
+                spec=LOG_PROBS, mistakes=LOG_SOFTMAX_MISTAKES, no_warnings=True)
 
 
 CLASS_CASES = {

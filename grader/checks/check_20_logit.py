@@ -112,27 +112,27 @@ PROBABILITY_CASES = {
 @pytest.mark.parametrize("case", list(ODDS_CASES))
 def test_odds(student, reference, case):
     """odds: 정해진 경우들"""
-    compare(student, reference, "odds", ODDS_CASES[case], case=case, spec=_spec(ODDS_CASES[case]), mistakes=ODDS_MISTAKES)
+    compare(student, reference, "odds", ODDS_CASES[case], case=case, spec=_spec(ODDS_CASES[case]), mistakes=ODDS_MISTAKES, no_warnings=True)
 
 
 @pytest.mark.parametrize("case", list(LOGIT_CASES))
 def test_logit(student, reference, case):
     """logit: 정해진 경우들 (끝값 p = 0, 1과 eps)"""
     args, kwargs = LOGIT_CASES[case]
-    compare(student, reference, "logit", args, kwargs, case=case, spec=_spec(args), mistakes=LOGIT_MISTAKES)
+    compare(student, reference, "logit", args, kwargs, case=case, spec=_spec(args), mistakes=LOGIT_MISTAKES, no_warnings=True)
 
 
 @pytest.mark.parametrize("case", list(SIGMOID_CASES))
 def test_sigmoid(student, reference, case):
     """sigmoid: 정해진 경우들 (큰 입력에서 NaN 없이)"""
-    compare(student, reference, "sigmoid", SIGMOID_CASES[case], case=case, spec=_spec(SIGMOID_CASES[case]), mistakes=SIGMOID_MISTAKES)
+    compare(student, reference, "sigmoid", SIGMOID_CASES[case], case=case, spec=_spec(SIGMOID_CASES[case]), mistakes=SIGMOID_MISTAKES, no_warnings=True)
 
 
 @pytest.mark.parametrize("case", list(PROBABILITY_CASES))
 def test_odds_to_probability(student, reference, case):
     """odds_to_probability: 정해진 경우들"""
     compare(student, reference, "odds_to_probability", PROBABILITY_CASES[case], case=case, spec=VALUES,
-            mistakes=PROBABILITY_MISTAKES)
+            mistakes=PROBABILITY_MISTAKES, no_warnings=True)
 
 
 def test_random(student, reference, rng):
@@ -141,13 +141,13 @@ def test_random(student, reference, rng):
         shape = tuple(int(s) for s in rng.integers(1, 6, size=int(rng.integers(1, 3))))
         p = rng.uniform(0.001, 0.999, shape)
         case = f"무작위 {trial + 1}번째 (모양 {shape})"
-        compare(student, reference, "odds", (p,), case=case, spec=VALUES, mistakes=ODDS_MISTAKES)
+        compare(student, reference, "odds", (p,), case=case, spec=VALUES, mistakes=ODDS_MISTAKES, no_warnings=True)
         compare(student, reference, "logit", (p,), {"eps": float(rng.choice([0.0, 1e-7, 0.01]))}, case=case, spec=VALUES,
-                mistakes=LOGIT_MISTAKES)
+                mistakes=LOGIT_MISTAKES, no_warnings=True)
         compare(student, reference, "sigmoid", (rng.normal(0.0, 10.0, shape),), case=case, spec=VALUES,
-                mistakes=SIGMOID_MISTAKES)
+                mistakes=SIGMOID_MISTAKES, no_warnings=True)
         compare(student, reference, "odds_to_probability", (rng.lognormal(0.0, 2.0, shape),), case=case, spec=VALUES,
-                mistakes=PROBABILITY_MISTAKES)
+                mistakes=PROBABILITY_MISTAKES, no_warnings=True)
 
 
 def test_sigmoid_inverts_logit(student):
