@@ -51,10 +51,13 @@ class CallNotes:
     verdicts ("1번째 인자", or the keyword's name); learner mode never fills it, because `compare`
     keeps the caller's originals and sees the change itself, but a sandboxed call changes the
     worker's copies, which only the worker can compare. `warnings` are the RuntimeWarnings the call
-    raised (numpy's overflow, divide by zero, invalid value), one readable line each."""
+    raised (numpy's overflow, divide by zero, invalid value), one readable line each. `shared`
+    names the array arguments a returned array shares memory with; like `mutated`, only a
+    sandboxed call fills it (its returned value is a copy, so `compare` cannot see it)."""
 
     mutated: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    shared: tuple[str, ...] = ()
 
 
 NO_NOTES = CallNotes()

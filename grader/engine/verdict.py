@@ -253,6 +253,22 @@ RUNTIME_WARNING = NamedMistake(
     "나누어 계산), ±inf가 약속된 값이면 그 계산만 with np.errstate(divide=\"ignore\"): 로 감싸세요.")
 
 
+RETURNED_INPUT = NamedMistake(
+    "returned-input-view",
+    "복사본을 반환해야 하는데 입력 배열 자체(또는 그 뷰)를 반환했습니다: 반환값을 고치면 호출한 쪽의 입력도 함께 "
+    "바뀝니다. x.copy()처럼 새 배열을 만들어 반환하세요 (np.asarray(x)와 x[...]는 복사하지 않습니다).")
+
+
+def _shared_inputs(actual: Any, sent: tuple[Any, ...], kwargs: dict[str, Any]) -> list[str]:
+    """Which array arguments a returned array (the value, or an item of a returned tuple or
+    list) shares memory with: the learner returned an input or a view of it."""
+    items = actual if isinstance(actual, (tuple, list)) else (actual,)
+    outputs = [item for item in items if isinstance(item, np.ndarray)]
+    pairs = [(argument_label(index), value) for index, value in enumerate(sent)] + list(kwargs.items())
+    return [label for label, value in pairs
+            if isinstance(value, np.ndarray) and any(np.shares_memory(out, value) for out in outputs)]
+
+
 def argument_label(position: int | str) -> str:
     """How a verdict names an argument: "2번째 인자" for a positional one (0-based `position`),
     the name for a keyword. A sandbox worker reports changed arguments with these same labels."""
@@ -307,13 +323,15 @@ def compare(
     spec: Spec,
     mistakes: Sequence[Mistake] = (),
     no_warnings: bool = False,
+    returns_copy: bool = False,
 ) -> Any:
     """Call `function` on the learner's code and the reference with the same inputs and
     raise CheckFailure unless the results agree under `spec`. Returns the learner's value.
 
     The call also fails when it changed an array argument in place (always: every contract here
-    returns new values), and, with `no_warnings=True` (for contracts that promise "경고 없이"),
-    when it raised a RuntimeWarning. A warning the contract does not rule out is ignored."""
+    returns new values); with `no_warnings=True` (for contracts that promise "경고 없이") when it
+    raised a RuntimeWarning, and with `returns_copy=True` (for contracts that promise a copy) when
+    a returned array shares memory with an argument. Otherwise warnings and views are allowed."""
     kwargs = kwargs or {}
     expected = getattr(reference, function)(*copy.deepcopy(args), **copy.deepcopy(kwargs))
     sent_args, sent_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
@@ -324,6 +342,10 @@ def compare(
     if changed:
         raise CheckFailure(Verdict(function, case, (f"호출한 뒤 {', '.join(changed)}의 값이 바뀌었습니다.",),
                                    (INPUT_MUTATED,), describe_input(args, kwargs)))
+    shared = (_shared_inputs(actual, sent_args, sent_kwargs) or list(notes.shared)) if returns_copy else []
+    if shared:
+        raise CheckFailure(Verdict(function, case, (f"반환한 배열이 {', '.join(shared)}와(과) 같은 메모리를 씁니다.",),
+                                   (RETURNED_INPUT,), describe_input(args, kwargs)))
     lines = spec.problems(actual, expected)
     warned = notes.warnings if no_warnings else ()
     if lines or warned:

@@ -85,8 +85,8 @@ class SandboxStudent:
         differing: set[str] = set()
         for (nodeid, index, call), result in zip(planned, results):
             self._fetched[(nodeid, index)] = result
-            # A call that changed its arguments or warned is judged by the check itself: the
-            # reference's verdict does not hold for it even when the value is the same.
+            # A call that changed or returned its arguments, or warned, is judged by the check
+            # itself: the reference's verdict does not hold for it even when the value is the same.
             if isinstance(result, Observed) or not _same_outcome(result, call.output):
                 differing.add(nodeid)
         return differing
@@ -116,7 +116,8 @@ class SandboxStudent:
         sent are kept: the report comes from untrusted code and ends up in feedback."""
         labels = {argument_label(index) for index in range(len(args))} | {argument_label(str(name)) for name in kwargs}
         return CallNotes(tuple(label for label in observed.mutated if label in labels),
-                         tuple(warning_line(text, lineno, self.filename) for text, lineno in observed.warnings))
+                         tuple(warning_line(text, lineno, self.filename) for text, lineno in observed.warnings),
+                         tuple(label for label in observed.shared if label in labels))
 
     def _error(self, function: str, error: SandboxError, expected_raise: bool) -> StudentError:
         if error.kind == "timeout" and self.ledger.remaining() <= 0.05:  # cut short by the budget, not by itself

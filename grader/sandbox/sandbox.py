@@ -38,13 +38,16 @@ NOTES_KEPT = 8  # at most this many mutated-argument labels and warnings are rea
 class Observed:
     """A call's value together with what the worker saw it do besides returning: `mutated` labels
     the array arguments changed in place ("1번째 인자", or a keyword), `warnings` lists the
-    RuntimeWarnings raised, as ("RuntimeWarning: …", line in the student's file or None).
+    RuntimeWarnings raised, as ("RuntimeWarning: …", line in the student's file or None), and
+    `shared` labels the array arguments that a returned array shares memory with (the decoded
+    value here is a copy, so only the worker can tell).
     `StudentWorker.call` and `call_many` return this instead of the bare value only when there is
     something to report, so an honest student's results stay plain values."""
 
     value: Any
     mutated: tuple[str, ...] = ()
     warnings: tuple[tuple[str, int | None], ...] = ()
+    shared: tuple[str, ...] = ()
 
 
 @dataclass
@@ -143,7 +146,8 @@ class StudentWorker:
     def call(self, module: str, function: str, args: tuple = (), kwargs: dict | None = None,
              timeout: float | None = None) -> Any:
         """Call `module.function(*args, **kwargs)` in the worker and return the decoded result
-        (wrapped in `Observed` when the call changed an array argument or raised a RuntimeWarning).
+        (wrapped in `Observed` when the call changed an array argument, raised a RuntimeWarning or
+        returned an array argument or a view of one).
 
         `module` is a file stem of the submitted files; it is imported once per worker (under
         the call deadline). Arguments and result follow `runtime.codec`: numpy scalars come back
@@ -242,7 +246,7 @@ class StudentWorker:
             except codec.CodecError as exc:
                 self._stop(grace=0.0)  # a worker that sends invalid data is not reused
                 raise errors.bad_output_error(exc.reason, errors.clean_detail(exc.type_name)) from None
-            if "mutated" not in header and "warnings" not in header:
+            if not any(key in header for key in ("mutated", "warnings", "shared")):
                 return value
             notes = _notes(header)
             if notes is None:
@@ -333,13 +337,14 @@ class StudentWorker:
         return status
 
 
-def _notes(header: dict) -> tuple[tuple[str, ...], tuple[tuple[str, int | None], ...]] | None:
-    """The reply's "mutated" (labels) and "warnings" ({"text", "lineno"}) fields, validated and
-    sanitized; None when either is malformed (the worker is then treated as broken)."""
-    mutated, warned = header.get("mutated", []), header.get("warnings", [])
-    if not isinstance(mutated, list) or not isinstance(warned, list):
+def _notes(header: dict) -> tuple[tuple[str, ...], tuple[tuple[str, int | None], ...], tuple[str, ...]] | None:
+    """The reply's "mutated" and "shared" (argument labels) and "warnings" ({"text", "lineno"})
+    fields, validated and sanitized; None when any is malformed (the worker is then treated as
+    broken)."""
+    mutated, warned, shared = header.get("mutated", []), header.get("warnings", []), header.get("shared", [])
+    if not all(isinstance(field, list) for field in (mutated, warned, shared)):
         return None
-    if not all(isinstance(label, str) for label in mutated):
+    if not all(isinstance(label, str) for label in mutated + shared):
         return None
     found = []
     for item in warned[:NOTES_KEPT]:
@@ -347,7 +352,8 @@ def _notes(header: dict) -> tuple[tuple[str, ...], tuple[tuple[str, int | None],
             return None
         lineno = item.get("lineno")
         found.append((errors.clean_detail(item["text"]), lineno if type(lineno) is int and 0 < lineno < 10**7 else None))
-    return tuple(errors.clean_detail(label) for label in mutated[:NOTES_KEPT]), tuple(found)
+    return (tuple(errors.clean_detail(label) for label in mutated[:NOTES_KEPT]), tuple(found),
+            tuple(errors.clean_detail(label) for label in shared[:NOTES_KEPT]))
 
 
 def _shift_blobs(tree: object, offset: int) -> object:

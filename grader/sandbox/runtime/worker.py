@@ -162,6 +162,9 @@ def _call_one(modules: StudentModules, header: dict, blobs: list[bytes], max_blo
         mutated = _mutated(before)
         if mutated:
             reply["mutated"] = mutated
+        shared = _shared(result, before)
+        if shared:
+            reply["shared"] = shared
         if caught:
             found = _runtime_warnings(caught, module.__file__ or "")
             if found:
@@ -207,6 +210,19 @@ def _mutated(before: list[tuple[str, np.ndarray, np.ndarray]]) -> list[str]:
         if not same:
             changed.append(label)
     return changed
+
+
+def _shared(result: object, before: list[tuple[str, np.ndarray, np.ndarray]]) -> list[str]:
+    """The labels of the array arguments that a returned array (the value itself, or an item of a
+    returned tuple or list) shares memory with: the student returned an input or a view of it,
+    which the trusted side cannot see in its decoded copy. Every argument here has its own
+    buffer, so overlapping bounds (np.may_share_memory, cheap) can only mean derived from it."""
+    if not before:
+        return []
+    items = result if type(result) in (tuple, list) else (result,)
+    outputs = [item for item in items if type(item) is np.ndarray]
+    return [label for label, argument, _ in before
+            if any(np.may_share_memory(output, argument) for output in outputs)]
 
 
 def _runtime_warnings(caught: list, path: str) -> list[dict]:
