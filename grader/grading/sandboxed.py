@@ -77,7 +77,7 @@ class SandboxStudent:
             if any(self.ledger.refusal(self.module, c.function) for _, _, c in planned):
                 raise _OneByOne()
             batch = self.worker.call_many(self.module, [(c.function, c.args, c.kwargs) for _, _, c in planned],
-                                          timeout=self.ledger.remaining())
+                                          timeout=self.ledger.remaining(), observe=True)
             results = [self._error(c.function, r, _raises(c)) if isinstance(r, SandboxError) else r
                        for (_, _, c), r in zip(planned, batch)]
         except (SandboxError, _OneByOne):  # hung, crashed, flooded or too large: one by one, each with its own deadline
@@ -136,7 +136,7 @@ class SandboxStudent:
         if refusal is not None:
             return StudentError(refusal)
         try:
-            return self.worker.call(self.module, function, args, kwargs, timeout=self.ledger.remaining())
+            return self.worker.call(self.module, function, args, kwargs, timeout=self.ledger.remaining(), observe=True)
         except SandboxError as error:
             return self._error(function, error, expected_raise)
 

@@ -41,8 +41,8 @@ class Observed:
     RuntimeWarnings raised, as ("RuntimeWarning: …", line in the student's file or None), and
     `shared` labels the array arguments that a returned array shares memory with (the decoded
     value here is a copy, so only the worker can tell).
-    `StudentWorker.call` and `call_many` return this instead of the bare value only when there is
-    something to report, so an honest student's results stay plain values."""
+    `StudentWorker.call` and `call_many` with `observe=True` return this instead of the bare value
+    only when there is something to report, so an honest student's results stay plain values."""
 
     value: Any
     mutated: tuple[str, ...] = ()
@@ -144,10 +144,10 @@ class StudentWorker:
         self._closed = False
 
     def call(self, module: str, function: str, args: tuple = (), kwargs: dict | None = None,
-             timeout: float | None = None) -> Any:
+             timeout: float | None = None, *, observe: bool = False) -> Any:
         """Call `module.function(*args, **kwargs)` in the worker and return the decoded result
-        (wrapped in `Observed` when the call changed an array argument, raised a RuntimeWarning or
-        returned an array argument or a view of one).
+        With `observe=True` the result comes wrapped in `Observed` when the call changed an array
+        argument, raised a RuntimeWarning or returned an array argument or a view of one.
 
         `module` is a file stem of the submitted files; it is imported once per worker (under
         the call deadline). Arguments and result follow `runtime.codec`: numpy scalars come back
@@ -171,14 +171,15 @@ class StudentWorker:
             {"op": "call", "module": module, "function": function, "args": args_tree, "kwargs": kwargs_tree},
             blobs + more)
         header, reply_blobs = self._exchange(request, time.monotonic() + self._limit(timeout))
-        return self._interpret(header, reply_blobs, module, function)
+        return self._interpret(header, reply_blobs, module, function, observe)
 
     def _limit(self, timeout: float | None) -> float:
         return self._sandbox.call_timeout if timeout is None else max(0.0, min(timeout, self._sandbox.call_timeout))
 
-    def call_many(self, module: str, calls: list[tuple[str, tuple, dict]], timeout: float | None = None) -> list[Any]:
-        """Many calls of one module in one round trip; each item is the result or the
-        SandboxError that call would have raised. The whole batch shares one deadline
+    def call_many(self, module: str, calls: list[tuple[str, tuple, dict]], timeout: float | None = None, *,
+                  observe: bool = False) -> list[Any]:
+        """Many calls of one module in one round trip; each item is the result (`observe` as in
+        `call`) or the SandboxError that call would have raised. The whole batch shares one deadline
         (`call_timeout` plus 20 ms a call); a batch that times out, crashes or answers too much
         raises SandboxError, and the caller repeats the calls one by one with their own deadlines."""
         if self._closed:
@@ -210,7 +211,7 @@ class StudentWorker:
                 self._stop(grace=0.0)
                 raise errors.protocol_error()
             try:
-                results.append(self._interpret(reply, reply_blobs[offset:offset + count], module, function))
+                results.append(self._interpret(reply, reply_blobs[offset:offset + count], module, function, observe))
             except errors.SandboxError as error:
                 results.append(error)
             offset += count
@@ -239,14 +240,14 @@ class StudentWorker:
             raise errors.protocol_error() from None
         return header, reply_blobs
 
-    def _interpret(self, header: dict, blobs: list[bytes], module: str, function: str) -> Any:
+    def _interpret(self, header: dict, blobs: list[bytes], module: str, function: str, observe: bool = False) -> Any:
         if header.get("ok") is True:
             try:
                 value = codec.decode_value(header.get("value"), blobs)
             except codec.CodecError as exc:
                 self._stop(grace=0.0)  # a worker that sends invalid data is not reused
                 raise errors.bad_output_error(exc.reason, errors.clean_detail(exc.type_name)) from None
-            if not any(key in header for key in ("mutated", "warnings", "shared")):
+            if not observe or not any(key in header for key in ("mutated", "warnings", "shared")):
                 return value
             notes = _notes(header)
             if notes is None:
