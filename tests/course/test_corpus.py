@@ -1,11 +1,13 @@
 """The grader's idea of "correct" is trustworthy: plausible wrong implementations fail, and
 differently written right ones pass.
 
-`tests/corpus/<exercise id>/wrong.toml` (and `wrong_inplace.toml`, for writes into the caller's
-arrays) lists wrong implementations as changes to the reference;
-each must fail, and its verdict must contain the entry's `expect` text (the named misconception,
-or the precise problem). `right_*.py` are complete, differently written learner files that must
-pass.
+`tests/corpus/<exercise id>/wrong.toml` (with `wrong_inplace.toml` for writes into the caller's
+arrays and `wrong_warnings.toml` for RuntimeWarnings the contract rules out) lists wrong
+implementations as changes to the reference; each must fail, and its verdict must contain the
+entry's `expect` text (the named misconception, or the precise problem); an in-place or warnings
+entry must also carry that named mistake's id. `right_*.py` are complete, differently written
+learner files that must pass. tests/grading/test_corpus_sandboxed.py grades the in-place and
+warnings entries in grading mode too.
 """
 
 import pytest
@@ -13,16 +15,18 @@ import pytest
 from grader.course.authoring import CORPUS, wrong_implementations
 from grader.course.catalog import load_catalog
 from grader.engine.runner import check_file
+from grader.engine.verdict import INPUT_MUTATED, RUNTIME_WARNING
 
 CATALOG = load_catalog()
-# wrong_inplace.toml: implementations that change the caller's arrays; the verdict names that mistake.
-WRONG = [wrong for exercise in CATALOG.exercises for manifest in ("wrong.toml", "wrong_inplace.toml")
+# The named mistake every entry of these manifests must produce (None: the entry's own `expect`).
+MANIFESTS = {"wrong.toml": None, "wrong_inplace.toml": INPUT_MUTATED.id, "wrong_warnings.toml": RUNTIME_WARNING.id}
+WRONG = [(wrong, mistake) for exercise in CATALOG.exercises for manifest, mistake in MANIFESTS.items()
          for wrong in wrong_implementations(exercise.id, manifest_name=manifest)]
 RIGHT = sorted(CORPUS.glob("*/right_*.py"))
 
 
-@pytest.mark.parametrize("wrong", WRONG, ids=lambda w: f"{w.exercise_id}/{w.name}")
-def test_wrong_implementation_fails_with_its_reason(wrong, tmp_path):
+@pytest.mark.parametrize("wrong, mistake", WRONG, ids=[f"{w.exercise_id}/{w.name}" for w, _ in WRONG])
+def test_wrong_implementation_fails_with_its_reason(wrong, mistake, tmp_path):
     exercise = CATALOG.resolve(wrong.exercise_id)
     path = tmp_path / exercise.filename
     path.write_text(wrong.source, encoding="utf-8")
@@ -30,6 +34,8 @@ def test_wrong_implementation_fails_with_its_reason(wrong, tmp_path):
     assert not result.passed
     messages = "\n".join([(result.load_failure and result.load_failure.message) or ""] + [t.message for t in result.tests])
     assert wrong.expect in messages, messages[:3000]
+    if mistake:
+        assert mistake in {m.id for t in result.failed_tests if t.verdict for m in t.verdict.mistakes}
 
 
 @pytest.mark.parametrize("path", RIGHT, ids=lambda p: f"{p.parent.name}/{p.stem}")
