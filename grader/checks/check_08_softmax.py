@@ -10,6 +10,8 @@ relative 1e-9, absolute 1e-9: z − m − log Σ is a difference of numbers as l
 −2e-13 may come back as −2.3e-13); every misconception below is off by far more. Predicted
 classes are integers, compared exactly.
 Stability probes: logits around ±1000 overflow or underflow a naive exp; the verdict names it.
+softmax and log_softmax promise no warning, so a RuntimeWarning during either fails
+(`no_warnings=True`), even when the values come out right.
 """
 
 import numpy as np

@@ -8,6 +8,8 @@ misconception below changes a gradient by a factor of 2 or more, or drops a whol
 Gradient check (grader.engine.gradcheck): the learner's gradients against central differences of the
 reference forward pass and loss, bands as documented there; inputs are drawn so that every
 hidden pre-activation is at least 0.05 away from the ReLU kink at 0.
+forward and backward promise a sigmoid without NaN or warning at pre-activations of ±800, so a
+RuntimeWarning during either fails (`no_warnings=True`), even when the values come out right.
 """
 
 import numpy as np

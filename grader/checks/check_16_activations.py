@@ -7,7 +7,8 @@ correct way of writing the sigmoid (e.g. ½(1 + tanh(x/2)) returns 0 where σ(�
 σ(x)(1 − σ(x)) loses relative accuracy for |x| > 20 but stays within 1e-16 absolutely). The chain
 gradient and its bound 0.25ⁿ are products of up to 30 factors that reach 1e-18, so they are
 compared relatively only (relative 1e-9, absolute 0) on inputs |x| ≤ 5, where every correct
-formula is accurate to ~1e-14. Stability probes at x = ±1000 must give exact 0/1 without NaN.
+formula is accurate to ~1e-14. Stability probes at x = ±1000 must give exact 0/1 without NaN,
+and the sigmoid (only it: see QUIET) without a RuntimeWarning (`no_warnings=True`).
 Gradient checks (grader.engine.gradcheck): each derivative against central differences of the
 reference function, away from the kinks (|x| ≥ 0.05).
 """

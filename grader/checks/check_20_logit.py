@@ -7,7 +7,8 @@ learner may keep the input dtype). ln(p/(1 − p)) and ln p − ln(1 − p) diff
 absolutely near p = 0.5 where the logit is ~0, hence the absolute part; every misconception
 below (log10, inverted ratio, odds = p, ...) is off by far more. Infinite expected values
 (odds(1), logit(0), logit(1)) must be the same infinity; the stability probes (sigmoid(±1000),
-odds_to_probability(inf)) must be exact 0/1 without NaN.
+odds_to_probability(inf)) must be exact 0/1 without NaN. The contract promises all of it "경고나
+NaN 없이", so every comparison fails a RuntimeWarning (`no_warnings=True`).
 """
 
 import numpy as np

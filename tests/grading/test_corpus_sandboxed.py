@@ -68,3 +68,12 @@ def test_the_reference_keeps_every_point(sandbox, plans, exercise_id):
     source = solution_path(CATALOG.resolve(exercise_id).filename).read_text(encoding="utf-8")
     exercise, grade_ = grade(sandbox, plans, exercise_id, source)
     assert grade_.points == exercise.points, [t.message for t in grade_.result.failed_tests]
+
+
+def test_a_warning_the_contract_allows_keeps_every_point(sandbox, plans):
+    reference = solution_path("16_activations.py").read_text(encoding="utf-8")
+    old = "    return np.maximum(np.asarray(x, dtype=np.float64), 0.0)\n"
+    warns = reference.replace(old, "    np.exp(np.full(1, 1000.0))  # overflows: a RuntimeWarning, harmless here\n" + old)
+    assert warns != reference
+    exercise, grade_ = grade(sandbox, plans, "16_activations", warns)
+    assert grade_.points == exercise.points, [t.message for t in grade_.result.failed_tests]
