@@ -189,30 +189,33 @@ def _call_one(modules: StudentModules, header: dict, blobs: list[bytes], max_blo
     raise AssertionError("unreachable")
 
 
-def _array_copies(args: tuple, kwargs: dict) -> list[tuple[str, np.ndarray, np.ndarray]]:
-    """(label, the argument, a copy of it) for each array argument, taken before the call. The
-    labels are the verdict's (grader.engine.verdict.argument_label): "1번째 인자", or the keyword.
-    Only top-level arrays, as in learner mode; copying them costs microseconds for these inputs."""
+def _array_copies(args: tuple, kwargs: dict) -> list[tuple[str, np.ndarray, tuple, np.dtype, bytes]]:
+    """(label, the argument, its shape, dtype and bytes) for each array argument, taken before the
+    call. The labels are the verdict's (grader.engine.verdict.argument_label): "1번째 인자", or the
+    keyword. Only top-level arrays, as in learner mode. The bytes are the copy: cheaper to take
+    and to compare than an array (a few microseconds a call for these inputs)."""
     found = [(f"{index + 1}번째 인자", value) for index, value in enumerate(args) if type(value) is np.ndarray]
     found += [(str(name), value) for name, value in kwargs.items() if type(value) is np.ndarray]
-    return [(label, value, value.copy()) for label, value in found]
+    return [(label, value, value.shape, value.dtype, value.tobytes()) for label, value in found]
 
 
-def _mutated(before: list[tuple[str, np.ndarray, np.ndarray]]) -> list[str]:
-    """The labels of the array arguments the call changed in place (values, shape or dtype)."""
+def _mutated(before: list[tuple[str, np.ndarray, tuple, np.dtype, bytes]]) -> list[str]:
+    """The labels of the array arguments the call changed in place (values, shape or dtype).
+    Equal bytes settle it at once; otherwise equal values count as unchanged, NaN equal to NaN
+    and -0.0 to 0.0, as learner mode compares (np.array_equal with equal_nan)."""
     changed = []
-    for label, after, original in before:
+    for label, after, shape, dtype, data in before:
         try:
-            same = (after.shape == original.shape and after.dtype == original.dtype
-                    and bool(np.array_equal(after, original, equal_nan=original.dtype.kind in "fc")))
+            if after.shape == shape and after.dtype == dtype and (after.tobytes() == data or np.array_equal(
+                    after, np.frombuffer(data, dtype=dtype).reshape(shape), equal_nan=dtype.kind in "fc")):
+                continue
         except BaseException:  # e.g. an array the student resized into something odd
-            same = False
-        if not same:
-            changed.append(label)
+            pass
+        changed.append(label)
     return changed
 
 
-def _shared(result: object, before: list[tuple[str, np.ndarray, np.ndarray]]) -> list[str]:
+def _shared(result: object, before: list[tuple[str, np.ndarray, tuple, np.dtype, bytes]]) -> list[str]:
     """The labels of the array arguments that a returned array (the value itself, or an item of a
     returned tuple or list) shares memory with: the student returned an input or a view of it,
     which the trusted side cannot see in its decoded copy. Every argument here has its own
@@ -221,7 +224,7 @@ def _shared(result: object, before: list[tuple[str, np.ndarray, np.ndarray]]) ->
         return []
     items = result if type(result) in (tuple, list) else (result,)
     outputs = [item for item in items if type(item) is np.ndarray]
-    return [label for label, argument, _ in before
+    return [label for label, argument, *_ in before
             if any(np.may_share_memory(output, argument) for output in outputs)]
 
 
