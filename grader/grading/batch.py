@@ -21,7 +21,8 @@ from grader.grading.identity import file_key
 from grader.grading.intake import Submission, collect_class
 from grader.grading.ledger import DEFAULT_BUDGET_SECONDS, Ledger
 from grader.grading.workers import Finished, run_queue
-from grader.grading.recording import ExercisePlan, record_plans
+from grader.grading.plan_cache import load_or_record
+from grader.grading.recording import ExercisePlan
 from grader.grading.sandboxed import SandboxStudent
 from grader.engine.results import SCHEMA_VERSION, ExerciseGrade, ExerciseResult, StudentResult
 from grader.engine.runner import run_pytest
@@ -127,7 +128,7 @@ def grade_class(root: Path, out: Path, options: GradeOptions,
     pending = [s for s in submissions if options.fresh or not _is_done(out, s, options.seed)]
     already = len(submissions) - len(pending)
     if pending:
-        plans = record_plans(exercises, options.seed)
+        plans = load_or_record(exercises, options.seed)
         clock = time.monotonic()
         done = already
 
