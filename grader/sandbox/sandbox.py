@@ -8,6 +8,7 @@ with `allow_pickle=False` and validated node by node. Nothing a worker sends is 
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import shutil
 import tempfile
@@ -152,47 +153,52 @@ class StudentWorker:
         header, reply_blobs = self._exchange(request, time.monotonic() + self._limit(timeout))
         return self._interpret(header, reply_blobs, module, function)
 
+    @property
+    def value_bytes(self) -> int:
+        """The size cap of one call's arrays, for `encode_batch`."""
+        return self._sandbox.limits.value_bytes
+
     def _limit(self, timeout: float | None) -> float:
         return self._sandbox.call_timeout if timeout is None else max(0.0, min(timeout, self._sandbox.call_timeout))
 
     def call_many(self, module: str, calls: list[tuple[str, tuple, dict]], timeout: float | None = None) -> list[Any]:
-        """Many calls of one module in one round trip; each item is the result or the
+        """Many calls of one module in one round trip; see `run_batch`."""
+        return self.run_batch(encode_batch(module, calls, self._sandbox.limits.value_bytes), timeout)
+
+    def run_batch(self, batch: EncodedBatch, timeout: float | None = None) -> list[Any]:
+        """Run an encoded batch in one round trip; each item is the result, `SAME` (the reply is
+        byte for byte the one `batch.expected` foresaw, so it is not decoded), or the
         SandboxError that call would have raised. The whole batch shares one deadline
         (`call_timeout` plus 20 ms a call); a batch that times out, crashes or answers too much
         raises SandboxError, and the caller repeats the calls one by one with their own deadlines."""
         if self._closed:
             raise errors.setup_error("이미 닫힌 작업자입니다")
-        if f"{module}.py" not in self._files:
-            raise errors.import_error(module, "파일이 제출되지 않았습니다", None)
-        limits = self._sandbox.limits
-        entries, blobs = [], []
-        try:
-            for function, args, kwargs in calls:
-                args_tree, call_blobs = codec.encode_value(tuple(args), max_blob_bytes=limits.value_bytes, allow_rng=True)
-                kwargs_tree, more = codec.encode_value(dict(kwargs or {}), max_blob_bytes=limits.value_bytes, allow_rng=True)
-                entries.append({"function": function, "args": args_tree,
-                                "kwargs": _shift_blobs(kwargs_tree, len(call_blobs)), "nblobs": len(call_blobs) + len(more)})
-                blobs += call_blobs + more
-        except codec.CodecError as exc:
-            raise errors.setup_error(f"인자를 보낼 수 없습니다 ({exc.reason}: {exc.type_name})") from None
-        request = framing.encode_message({"op": "call_many", "module": module, "calls": entries}, blobs)
-        header, reply_blobs = self._exchange(request, time.monotonic() + self._limit(timeout) + 0.02 * len(calls))
+        if f"{batch.module}.py" not in self._files:
+            raise errors.import_error(batch.module, "파일이 제출되지 않았습니다", None)
+        count = len(batch.functions)
+        header, reply_blobs = self._exchange(batch.request, time.monotonic() + self._limit(timeout) + 0.02 * count)
         replies = header.get("batch")
-        if header.get("ok") is not True or not isinstance(replies, list) or len(replies) != len(calls):
+        if header.get("ok") is not True or not isinstance(replies, list) or len(replies) != count:
             self._stop(grace=0.0)
             raise errors.protocol_error()
         results, offset = [], 0
-        for (function, _, _), item in zip(calls, replies):
-            count = item.get("nblobs") if isinstance(item, dict) else None
+        for index, (function, item) in enumerate(zip(batch.functions, replies)):
+            nblobs = item.get("nblobs") if isinstance(item, dict) else None
             reply = item.get("reply") if isinstance(item, dict) else None
-            if type(count) is not int or count < 0 or offset + count > len(reply_blobs) or not isinstance(reply, dict):
+            if type(nblobs) is not int or nblobs < 0 or offset + nblobs > len(reply_blobs) or not isinstance(reply, dict):
                 self._stop(grace=0.0)
                 raise errors.protocol_error()
+            blobs = reply_blobs[offset:offset + nblobs]
+            offset += nblobs
+            expected = batch.expected[index] if batch.expected else None
+            if expected is not None and reply.get("ok") is True and _strictly_equal(reply.get("value"), expected[0]) \
+                    and len(blobs) == len(expected[1]) and all(a == b for a, b in zip(blobs, expected[1])):
+                results.append(SAME)
+                continue
             try:
-                results.append(self._interpret(reply, reply_blobs[offset:offset + count], module, function))
+                results.append(self._interpret(reply, blobs, batch.module, function))
             except errors.SandboxError as error:
                 results.append(error)
-            offset += count
         return results
 
     def _exchange(self, request: list[bytes], deadline: float) -> tuple[dict, list[bytes]]:
@@ -307,6 +313,72 @@ class StudentWorker:
         live.channel.close()
         shutil.rmtree(live.workdir, ignore_errors=True)
         return status
+
+
+class _Same:
+    """A batch reply identical, byte for byte, to the one foreseen (see `run_batch`)."""
+
+    def __repr__(self) -> str:
+        return "SAME"
+
+
+SAME = _Same()
+
+
+@dataclass(frozen=True)
+class EncodedBatch:
+    """A `call_many` request encoded once and sent to any number of workers, and for each call
+    the reply (tree, blobs) that an answer identical to a foreseen value would produce."""
+
+    module: str
+    functions: tuple[str, ...]
+    request: list[bytes]
+    expected: tuple[tuple[object, tuple[bytes, ...]] | None, ...] = ()
+
+
+def encode_batch(module: str, calls: list[tuple[str, tuple, dict]], value_bytes: int,
+                 expected: list[tuple[bool, Any]] | None = None) -> EncodedBatch:
+    """Encode `calls` of `module` for `StudentWorker.run_batch`. `expected`, one `(known, value)`
+    per call, names the value each call is foreseen to return; a reply that encodes to exactly
+    the same bytes is reported as `SAME` without being decoded. Raises SandboxError ("setup")
+    for arguments that cannot cross the boundary."""
+    entries, blobs = [], []
+    try:
+        for function, args, kwargs in calls:
+            args_tree, call_blobs = codec.encode_value(tuple(args), max_blob_bytes=value_bytes, allow_rng=True)
+            kwargs_tree, more = codec.encode_value(dict(kwargs or {}), max_blob_bytes=value_bytes, allow_rng=True)
+            entries.append({"function": function, "args": args_tree,
+                            "kwargs": _shift_blobs(kwargs_tree, len(call_blobs)), "nblobs": len(call_blobs) + len(more)})
+            blobs += call_blobs + more
+    except codec.CodecError as exc:
+        raise errors.setup_error(f"인자를 보낼 수 없습니다 ({exc.reason}: {exc.type_name})") from None
+    foreseen = tuple(_foreseen_reply(known, value, value_bytes) for known, value in expected or ())
+    request = framing.encode_message({"op": "call_many", "module": module, "calls": entries}, blobs)
+    return EncodedBatch(module, tuple(function for function, _, _ in calls), request, foreseen)
+
+
+def _foreseen_reply(known: bool, value: Any, value_bytes: int) -> tuple[object, tuple[bytes, ...]] | None:
+    """How a worker would encode `value`, in the form a reply header arrives (after JSON)."""
+    if not known:
+        return None
+    try:
+        tree, blobs = codec.encode_value(value, max_blob_bytes=value_bytes)
+    except codec.CodecError:
+        return None
+    return json.loads(json.dumps(tree, allow_nan=True)), tuple(bytes(b) for b in blobs)
+
+
+def _strictly_equal(a: object, b: object) -> bool:
+    """Equal JSON trees with equal types at every node (1 is not 1.0, True is not 1)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_strictly_equal(a[k], b[k]) for k in a)  # type: ignore[union-attr]
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_strictly_equal(x, y) for x, y in zip(a, b))  # type: ignore[arg-type]
+    if isinstance(a, float):
+        return a == b and (a != 0.0 or str(a) == str(b))  # -0.0 is not 0.0
+    return a == b
 
 
 def _shift_blobs(tree: object, offset: int) -> object:
