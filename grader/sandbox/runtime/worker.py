@@ -1,7 +1,8 @@
 """The call loop of a student worker: import the student's module, call, encode the result.
 
 Runs after isolation is in place. It answers on fd 4 and reads requests on fd 3; fds 1 and 2
-go to the bounded output capture. Nothing here is trusted by the grading process: it validates
+go to the bounded output capture. Student code runs only in a child forked per request (fd 5
+tells the template that the child's reply is complete). Nothing here is trusted by the grading process: it validates
 everything this loop sends. The rules here only make honest-but-sloppy results fail with a
 clear `bad_output` instead of a vague decode error.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import signal
 import sys
 import types
 
@@ -17,6 +19,7 @@ from . import codec, framing
 
 REQUEST_FD = 3
 RESPONSE_FD = 4
+DONE_FD = 5  # in a request's child: one byte here once its whole reply is written
 DETAIL_CHARS = 1000
 
 
@@ -171,15 +174,65 @@ def _call_one(modules: StudentModules, header: dict, blobs: list[bytes], max_blo
 
 
 def serve(root: str, max_blob_bytes: int, hello: dict) -> None:
-    """Answer call requests until the trusted side closes the request pipe."""
+    """Answer requests until the trusted side closes the request pipe. This process (the
+    template) never runs student code: each request is answered by a child forked for it, which
+    imports the student's module afresh. So one exercise's leftovers (patched modules, threads,
+    globals, a half-done import) cannot reach the next exercise or the next call."""
     framing.write_all(RESPONSE_FD, framing.encode_message(hello, []))
-    modules = StudentModules(root)
+    previous: int | None = None
     while True:
         try:
             header, blobs = framing.read_message(REQUEST_FD, max_blob_bytes)
         except (EOFError, OSError, framing.FrameError):
             os._exit(0)
-        answer = _call_many if header.get("op") == "call_many" else _call
-        reply = answer(modules, header, blobs, max_blob_bytes)
+        if previous is not None:  # reaped only now: its exit overlapped the trusted side's work
+            os.waitpid(previous, 0)
+        previous = _answer_in_child(root, header, blobs, max_blob_bytes)
         del header, blobs
-        framing.write_all(RESPONSE_FD, reply)
+
+
+def _answer_in_child(root: str, header: dict, blobs: list[bytes], max_blob_bytes: int) -> int:
+    """Fork, answer the request in the child, and wait until its reply is written; return the
+    child's pid (still to be reaped). The child writes one byte to a private pipe once its whole
+    reply is out; a child that ends without it (exit, crash, a resource limit) makes this
+    process end the same way, so the trusted side sees the failure exactly as if the call had
+    run here."""
+    done_r, done_w = os.pipe()
+    try:
+        child = os.fork()
+    except OSError:  # no process left under RLIMIT_NPROC (lingering grandchildren): a crash
+        os._exit(1)
+    if child == 0:
+        try:
+            os.close(done_r)
+            if done_w != DONE_FD:
+                os.dup2(done_w, DONE_FD, inheritable=False)
+                os.close(done_w)
+            answer = _call_many if header.get("op") == "call_many" else _call
+            framing.write_all(RESPONSE_FD, answer(StudentModules(root), header, blobs, max_blob_bytes))
+            os.write(DONE_FD, b"\1")
+        finally:
+            os._exit(0)
+    os.close(done_w)
+    try:
+        finished = os.read(done_r, 1) == b"\1"  # end of file: the child is gone without finishing
+    except OSError:
+        finished = False
+    os.close(done_r)
+    if not finished:
+        _, status = os.waitpid(child, 0)
+        _end_like(status)
+    return child
+
+
+def _end_like(status: int) -> None:
+    """End this process the way the child ended (same exit code, or killed by the same signal)."""
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        try:
+            signal.signal(number, signal.SIG_DFL)
+            os.kill(os.getpid(), number)
+        except (OSError, ValueError):
+            pass
+        os._exit(128 + number)
+    os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
