@@ -18,7 +18,7 @@ from grader.engine.results import FailureKind, StudentFailure
 from grader.engine.student import StudentError
 from grader.grading.ledger import Ledger
 from grader.grading.recording import ExercisePlan, RaisedError, RecordedCall, call_digest, feed_digest, same_value
-from grader.sandbox import SAME, EncodedBatch, SandboxError, StudentWorker, encode_batch
+from grader.sandbox import SAME, BatchInterrupted, EncodedBatch, SandboxError, StudentWorker, encode_batch
 
 
 def failure_from_sandbox(function: str, error: SandboxError, timeout: float, filename: str) -> StudentFailure:
@@ -72,16 +72,44 @@ class SandboxStudent:
     def prefetch(self) -> set[str]:
         """Run every planned call in the worker; return the tests (node ids) in which some output
         differs from the reference's. Every other test would see exactly what the reference
-        produced, so its verdict is already known: the reference's."""
+        produced, so its verdict is already known: the reference's.
+
+        The calls go in one request; when one of them hangs, crashes or floods output, it alone
+        is charged (the ledger then refuses its function, or the whole student) and the request
+        goes on after it in a fresh worker, without the calls the ledger now refuses."""
         planned = [(nodeid, index, call) for nodeid, calls in self.plan.calls.items() for index, call in enumerate(calls)]
-        try:
-            if any(self.ledger.refusal(self.module, c.function) for _, _, c in planned):
-                raise _OneByOne()
-            batch = self.worker.run_batch(planned_batch(self.plan, self.worker.value_bytes), timeout=self.ledger.remaining())
-            results = [_SameAsReference if r is SAME else self._error(c.function, r, _raises(c))
-                       if isinstance(r, SandboxError) else r for (_, _, c), r in zip(planned, batch)]
-        except (SandboxError, _OneByOne):  # hung, crashed, flooded or too large: one by one, each with its own deadline
-            results = [self._live(c.function, c.args, c.kwargs, _raises(c)) for _, _, c in planned]
+        batch = planned_batch(self.plan, self.worker.value_bytes)
+        results: list[Any] = [None] * len(planned)
+        pending = list(range(len(planned)))
+        while pending:
+            runnable = []
+            for position in pending:
+                refusal = self.ledger.refusal(self.module, planned[position][2].function)
+                if refusal is None:
+                    runnable.append(position)
+                else:
+                    results[position] = StudentError(refusal)
+            if not runnable:
+                break
+            try:
+                answers = self.worker.run_batch(batch, None if len(runnable) == len(planned) else runnable,
+                                                budget=self.ledger.remaining())
+                error, charged, pending = None, [], []
+            except BatchInterrupted as stop:  # the call after the answered ones broke
+                answers, error = stop.results, stop.error
+                rest = runnable[len(answers):]
+                charged = rest if error.kind == "setup" else rest[:1]  # no worker at all: every call fails
+                pending = rest[len(charged):]
+            except SandboxError as stop:  # not sent at all (e.g. the file is missing)
+                answers, error, charged, pending = [], stop, runnable, []
+            for position in charged:
+                call = planned[position][2]
+                results[position] = self._error(call.function, error, _raises(call))
+            for position, answer in zip(runnable, answers):
+                call = planned[position][2]
+                results[position] = (_SameAsReference if answer is SAME else
+                                      self._error(call.function, answer, _raises(call)) if isinstance(answer, SandboxError)
+                                      else answer)
         differing: set[str] = set()
         for (nodeid, index, call), result in zip(planned, results):
             self._fetched[(nodeid, index)] = result
@@ -176,5 +204,3 @@ class _SameAsReference:
     """Marks a fetched output that is byte for byte the reference's (never decoded)."""
 
 
-class _OneByOne(Exception):
-    """Some planned call is already refused: each call must be decided on its own."""

@@ -107,31 +107,33 @@ class StudentModules:
         raise AssertionError("unreachable")
 
 
-def _call(modules: StudentModules, header: dict, blobs: list[bytes], max_blob_bytes: int) -> list[bytes]:
-    return framing.encode_message(*_call_one(modules, header, blobs, max_blob_bytes))
+def _call(modules: StudentModules, header: dict, blobs: list[bytes], max_blob_bytes: int) -> None:
+    framing.write_all(RESPONSE_FD, framing.encode_message(*_call_one(modules, header, blobs, max_blob_bytes)))
 
 
-def _call_many(modules: StudentModules, header: dict, blobs: list[bytes], max_blob_bytes: int) -> list[bytes]:
-    """Several calls of one module in one message: the same rules as one call each, answered
-    together. A batch whose answers would exceed the size cap is refused as a whole (the trusted
-    side then calls one by one)."""
+def _call_many(modules: StudentModules, header: dict, blobs: list[bytes], max_blob_bytes: int) -> None:
+    """Several calls of one module in one request, each answered by its own reply as soon as it
+    returns (so the trusted side knows exactly which call hung or crashed). `only`, when given,
+    lists the indices to run, in order; every listed call gets exactly one reply."""
     calls = header.get("calls")
-    if not isinstance(calls, list):
-        return framing.encode_message({"ok": False, "kind": "setup", "detail": "calls"}, [])
-    replies, out_blobs, offset = [], [], 0
-    for call in calls:
+    only = header.get("only")
+    entries: list[tuple[dict, list[bytes]] | None] = []
+    offset = 0
+    for call in calls if isinstance(calls, list) else []:
         count = call.get("nblobs") if isinstance(call, dict) else None
         if type(count) is not int or count < 0 or offset + count > len(blobs):
-            return framing.encode_message({"ok": False, "kind": "setup", "detail": "nblobs"}, [])
-        sub = dict(call, module=header.get("module"))
-        reply, reply_blobs = _call_one(modules, sub, blobs[offset:offset + count], max_blob_bytes)
+            entries.append(None)
+            continue
+        entries.append((dict(call, module=header.get("module")), blobs[offset:offset + count]))
         offset += count
-        out_blobs += reply_blobs
-        if sum(len(b) for b in out_blobs) > max_blob_bytes:
-            return framing.encode_message({"ok": False, "kind": "bad_output", "reason": "batch too large",
-                                           "detail": "batch"}, [])
-        replies.append({"reply": reply, "nblobs": len(reply_blobs)})
-    return framing.encode_message({"ok": True, "batch": replies}, out_blobs)
+    indices = only if isinstance(only, list) else range(len(entries))
+    for index in indices:
+        entry = entries[index] if type(index) is int and 0 <= index < len(entries) else None
+        if entry is None:
+            reply: tuple[dict, list[bytes]] = ({"ok": False, "kind": "setup", "detail": "call"}, [])
+        else:
+            reply = _call_one(modules, entry[0], entry[1], max_blob_bytes)
+        framing.write_all(RESPONSE_FD, framing.encode_message(*reply))
 
 
 def _call_one(modules: StudentModules, header: dict, blobs: list[bytes], max_blob_bytes: int) -> tuple[dict, list[bytes]]:
@@ -209,7 +211,7 @@ def _answer_in_child(root: str, header: dict, blobs: list[bytes], max_blob_bytes
                 os.dup2(done_w, DONE_FD, inheritable=False)
                 os.close(done_w)
             answer = _call_many if header.get("op") == "call_many" else _call
-            framing.write_all(RESPONSE_FD, answer(StudentModules(root), header, blobs, max_blob_bytes))
+            answer(StudentModules(root), header, blobs, max_blob_bytes)
             os.write(DONE_FD, b"\1")
         finally:
             os._exit(0)
