@@ -168,8 +168,8 @@ class StudentWorker:
         the one `batch.expected` foresaw, so it is not decoded), or the SandboxError that call
         raised. The worker answers each call as soon as it returns; each answer must come within
         the call deadline of the one before (the first within the deadline of the request), and
-        all within `budget` seconds. A call that hangs, crashes or floods output, or answers
-        that exceed the size cap together, stop the worker: `BatchInterrupted` then carries the
+        all within `budget` seconds. A call that hangs, crashes, floods output or runs out of
+        memory, or answers that exceed the size cap together, stop the worker: `BatchInterrupted` then carries the
         results of the calls before it and that call's error."""
         if self._closed:
             raise errors.setup_error("이미 닫힌 작업자입니다")
@@ -197,6 +197,9 @@ class StudentWorker:
                     results.append(self._interpret(header, blobs, batch.module, batch.functions[index]))
                 except errors.SandboxError as error:
                     if self._live is None:  # the worker broke the protocol and was stopped
+                        raise
+                    if error.kind == "exception" and (error.detail or "").startswith("MemoryError"):
+                        self._stop(grace=0.0)  # out of memory: the next calls would be too, a second each
                         raise
                     results.append(error)
         except errors.SandboxError as error:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from grader.sandbox import SAME, Sandbox, SandboxError, encode_batch
+from grader.sandbox import SAME, BatchInterrupted, Sandbox, SandboxError, encode_batch
 
 SOURCE = b"""import numpy as np
 def echo(x):
@@ -44,3 +45,26 @@ def test_one_batch_serves_many_workers(sandbox: Sandbox) -> None:
     for _ in range(3):
         with sandbox.open_student({"student.py": SOURCE}) as worker:
             assert worker.run_batch(batch) == [SAME]
+
+
+def test_a_batch_stops_at_the_call_that_broke(sandbox: Sandbox) -> None:
+    source = b"""def ok(x):
+    return x
+def hang(x):
+    while True:
+        pass
+def hog(x):
+    blocks = []
+    while True:
+        blocks.append(bytearray(2**24))
+"""
+    calls = [("ok", (1,), {}), ("hang", (1,), {}), ("ok", (2,), {}), ("hog", (1,), {}), ("ok", (3,), {})]
+    batch = encode_batch("student", calls, sandbox.limits.value_bytes)
+    with sandbox.open_student({"student.py": source}) as worker:
+        with pytest.raises(BatchInterrupted) as first:
+            worker.run_batch(batch)
+        assert first.value.results == [1] and first.value.error.kind == "timeout"
+        with pytest.raises(BatchInterrupted) as second:
+            worker.run_batch(batch, only=[2, 3, 4])
+        assert second.value.results == [2] and second.value.error.detail.startswith("MemoryError")
+        assert worker.run_batch(batch, only=[4]) == [3]
