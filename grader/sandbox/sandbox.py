@@ -131,8 +131,8 @@ class StudentWorker:
         """Call `module.function(*args, **kwargs)` in the worker and return the decoded result.
 
         `module` is a file stem of the submitted files; it is imported afresh for every request,
-        in a child forked for it (under the call deadline). Arguments and result follow `runtime.codec`: numpy scalars come back
-        as numpy scalars of the same dtype; a `np.random.Generator` argument is rebuilt from its
+        in a child forked for it (under the call deadline). Arguments and result follow
+        `runtime.codec`: numpy scalars come back as numpy scalars of the same dtype; a `np.random.Generator` argument is rebuilt from its
         state, so the worker draws the same numbers but the caller's generator is not advanced.
         Raises SandboxError; after "timeout" or "crash" the next call starts a fresh worker
         over a fresh copy of the files. `timeout` may shorten (never lengthen) the call deadline.
@@ -141,16 +141,8 @@ class StudentWorker:
             raise errors.setup_error("이미 닫힌 작업자입니다")
         if f"{module}.py" not in self._files:
             raise errors.import_error(module, "파일이 제출되지 않았습니다", None)
-        limits = self._sandbox.limits
-        try:
-            args_tree, blobs = codec.encode_value(tuple(args), max_blob_bytes=limits.value_bytes, allow_rng=True)
-            kwargs_tree, more = codec.encode_value(dict(kwargs or {}), max_blob_bytes=limits.value_bytes, allow_rng=True)
-        except codec.CodecError as exc:
-            raise errors.setup_error(f"인자를 보낼 수 없습니다 ({exc.reason}: {exc.type_name})") from None
-        kwargs_tree = _shift_blobs(kwargs_tree, len(blobs))
-        request = framing.encode_message(
-            {"op": "call", "module": module, "function": function, "args": args_tree, "kwargs": kwargs_tree},
-            blobs + more)
+        entry, blobs = _encode_call(function, args, kwargs or {}, self._sandbox.limits.value_bytes)
+        request = framing.encode_message({"op": "call", "module": module, **entry}, blobs)
         header, reply_blobs = self._exchange(request, time.monotonic() + self._limit(timeout))
         return self._interpret(header, reply_blobs, module, function)
 
@@ -169,8 +161,8 @@ class StudentWorker:
         raised. The worker answers each call as soon as it returns; each answer must come within
         the call deadline of the one before (the first within the deadline of the request), and
         all within `budget` seconds. A call that hangs, crashes, floods output or runs out of
-        memory, or answers that exceed the size cap together, stop the worker: `BatchInterrupted` then carries the
-        results of the calls before it and that call's error."""
+        memory, or answers that exceed the size cap together, stop the worker:
+        `BatchInterrupted` then carries the results of the calls before it and that call's error."""
         if self._closed:
             raise errors.setup_error("이미 닫힌 작업자입니다")
         if f"{batch.module}.py" not in self._files:
@@ -384,19 +376,26 @@ def encode_batch(module: str, calls: list[tuple[str, tuple, dict]], value_bytes:
     the same bytes is reported as `SAME` without being decoded. Raises SandboxError ("setup")
     for arguments that cannot cross the boundary."""
     entries, blobs = [], []
-    try:
-        for function, args, kwargs in calls:
-            args_tree, call_blobs = codec.encode_value(tuple(args), max_blob_bytes=value_bytes, allow_rng=True)
-            kwargs_tree, more = codec.encode_value(dict(kwargs or {}), max_blob_bytes=value_bytes, allow_rng=True)
-            entries.append({"function": function, "args": args_tree,
-                            "kwargs": _shift_blobs(kwargs_tree, len(call_blobs)), "nblobs": len(call_blobs) + len(more)})
-            blobs += call_blobs + more
-    except codec.CodecError as exc:
-        raise errors.setup_error(f"인자를 보낼 수 없습니다 ({exc.reason}: {exc.type_name})") from None
+    for function, args, kwargs in calls:
+        entry, call_blobs = _encode_call(function, args, kwargs, value_bytes)
+        entries.append(entry)
+        blobs += call_blobs
     foreseen = tuple(_foreseen_reply(known, value, value_bytes) for known, value in expected or ())
     request = framing.encode_message({"op": "call_many", "module": module, "calls": entries}, blobs)
     return EncodedBatch(module, tuple(function for function, _, _ in calls), request, foreseen, tuple(entries),
                         tuple(blobs))
+
+
+def _encode_call(function: str, args: tuple, kwargs: dict, value_bytes: int) -> tuple[dict, list[bytes]]:
+    """One call's request entry (function, argument trees, blob count) and its blobs."""
+    try:
+        args_tree, blobs = codec.encode_value(tuple(args), max_blob_bytes=value_bytes, allow_rng=True)
+        kwargs_tree, more = codec.encode_value(dict(kwargs or {}), max_blob_bytes=value_bytes, allow_rng=True)
+    except codec.CodecError as exc:
+        raise errors.setup_error(f"인자를 보낼 수 없습니다 ({exc.reason}: {exc.type_name})") from None
+    entry = {"function": function, "args": args_tree, "kwargs": _shift_blobs(kwargs_tree, len(blobs)),
+             "nblobs": len(blobs) + len(more)}
+    return entry, blobs + more
 
 
 def _foreseen_reply(known: bool, value: Any, value_bytes: int) -> tuple[object, tuple[bytes, ...]] | None:
