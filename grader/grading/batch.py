@@ -75,7 +75,7 @@ def grade_student(sandbox: Any, submission: Submission, plans: dict[str, Exercis
                          grades, submission.lms_id)
 
 
-RECHECK_MEMORY = 4096  # re-check verdicts remembered per grading process
+RECHECK_MEMORY = 1024  # re-check verdicts remembered per grading process (a few MB at most)
 
 
 _rechecked: dict[str, list[TestResult]] = {}
