@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
@@ -185,9 +186,18 @@ def _gradescope(items: dict[str, list[Entry]]) -> Layout:
             person = person if isinstance(person, dict) else {}
             display = str(person.get(":name") or person.get("name") or name)
             sid = person.get(":sid") or person.get("sid") or person.get(":email") or person.get("email")
-            groups.append(Group(clean_name(display), str(sid) if sid is not None else None, name, _relative(item)))
+            groups.append(Group(clean_name(display), _clean_id(sid), name, _relative(item)))
     rest = _plain(others, set(), "") if others else Layout("", [])
     return Layout("Gradescope", groups + rest.groups, warnings + rest.warnings)
+
+
+def _clean_id(value: object) -> str | None:
+    """An LMS id as text, without control characters or surrounding spaces (a hand-edited export
+    can carry them; no LMS id has them). Slashes and the like stay: SIS ids may use them."""
+    if value is None:
+        return None
+    text = "".join(ch for ch in unicodedata.normalize("NFC", str(value)) if unicodedata.category(ch)[0] != "C").strip()
+    return text or None
 
 
 def _github_prefix(items: dict[str, list[Entry]]) -> str:
