@@ -386,8 +386,8 @@ def _plain_members(students: list[Student]) -> dict[str, str]:
 
 def moodle_folder_members(students: list[Student], trailing: str = "") -> dict[str, bytes | str]:
     """Moodle's "download submissions in folders" (the default since 3.1): one folder per student
-    and plugin, `fullname_participantid_assignsubmission_file` (Moodle 4.1+, mod/assign/classes/
-    downloader.php) or the same with a trailing `_` (3.1-4.0, locallib.php); files keep the path
+    and plugin, `fullname_participantid_assignsubmission_file` (mod/assign/classes/
+    downloader.php, since 2022) or the same with a trailing `_` (3.1 until then, locallib.php); files keep the path
     the student gave them; a zip the student uploaded stays a zip."""
     members: dict[str, bytes | str] = {}
     for s in students:
@@ -471,9 +471,9 @@ def write_layout(layout: str, root: Path, students: list[Student]) -> Path:
         kim2 = next(s for s in students if s.index == 16)
         members[f"반/{kim2.stored_name}.zip"] = zip_bytes({f"hw/{f}": t for f, t in kim2.files.items()})
         return _write_zip(root / "class.zip", members)
-    if layout == "moodle-folders":  # Moodle 4.1+
+    if layout == "moodle-folders":  # current Moodle (downloader.php)
         return _write_zip(root / "ML-과제1-1234.zip", moodle_folder_members(students))
-    if layout == "moodle-folders-3x":  # Moodle 3.1-4.0: the folder names end in `_`
+    if layout == "moodle-folders-3x":  # Moodle from 3.1 until downloader.php: the folder names end in `_`
         return _write_zip(root / "ML-과제1-1234.zip", moodle_folder_members(students, trailing="_"))
     if layout == "moodle-files":
         return _write_zip(root / "ML-과제1-1234.zip", moodle_flat_members(students))

@@ -3,7 +3,7 @@
 | layout | what the top level looks like | student name, LMS id |
 |---|---|---|
 | Gradescope | `submission_metadata.yml` + `submission_<n>/` folders | `:name:`, `:sid:` from the YAML |
-| Moodle folders | `이름_123_assignsubmission_file/…` (Moodle ≥ 4.1; `…_file_/` before), `_onlinetext` | 이름, 123 (participant id) |
+| Moodle folders | `이름_123_assignsubmission_file/…` (mod/assign/classes/downloader.php, since 2022; `…_file_/` in locallib.php before), `_onlinetext` | 이름, 123 (participant id) |
 | Moodle files | `이름_123_assignsubmission_file_01_mse.py` | 이름, 123 |
 | Canvas | `kimminsu_LATE_4711_9911_01_mse-1.py` (sortable name, `LATE`, user id, file id, file) | kimminsu, 4711 |
 | Canvas, anonymous grading | `anon_Xy12z_9911_01_mse.py` | anon_Xy12z, anon_Xy12z |
@@ -26,9 +26,11 @@ import yaml
 from grader.grading.identity import clean_name
 from grader.grading.intake.tree import Entry, archive_stem, is_archive_name
 
-# Moodle's downloader: `fullname_participantid_assignsubmission_<plugin>` as a folder (Moodle 4.1+
-# writes no trailing `_`, 3.1-4.0 one), or that prefix + `_` + the file name when not in folders.
-MOODLE = re.compile(r"^(?P<name>.+?)_(?P<id>\d+)_(?P<plugin>assignsubmission_[a-z]+|onlinetext)(?:_(?P<rest>.*))?$")
+# Moodle's "download all submissions": `fullname_participantid_assignsubmission_<plugin>` as a folder
+# (no trailing `_` since mod/assign/classes/downloader.php, 2022; one before, from 3.1), or that
+# prefix + `_` + the file name when not in folders. Underscores in the full name become spaces.
+# A team submission is `groupname_groupid_…`, and the default team has no id (`Default group_assignsubmission_file`).
+MOODLE = re.compile(r"^(?P<name>.+?)(?:_(?P<id>\d+))?_(?P<plugin>assignsubmission_[a-z]+|onlinetext)(?:_(?P<rest>.*))?$")
 # Canvas's ContentZipper: sortable name with every non-word character removed (so it may keep `_`,
 # never `_<digits>_`), `LATE` (lower case in Canvas before 2020), user id, attachment id, file name.
 CANVAS = re.compile(r"^(?P<name>.+?)(?P<late>_(?:LATE|late))?_(?P<id>\d+)_(?P<sub>\d+)_(?P<file>.+)$")
