@@ -301,7 +301,9 @@ class Student:
 
     @property
     def github_user(self) -> str:
-        return f"student{self.index:02d}x"
+        # The student whose code never returns sorts first in every layout, so its timeout runs
+        # while the other worker grades the class instead of after it (a test-time saving only).
+        return "0xloop" if self.kind == "loop" else f"student{self.index:02d}x"
 
     @property
     def expected_plain_name(self) -> str:
