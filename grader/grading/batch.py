@@ -23,8 +23,9 @@ from grader.grading.ledger import DEFAULT_BUDGET_SECONDS, Ledger
 from grader.grading.workers import Finished, run_queue
 from grader.grading.plan_cache import load_or_record
 from grader.grading.recording import ExercisePlan
-from grader.grading.sandboxed import SandboxStudent
-from grader.engine.results import SCHEMA_VERSION, ExerciseGrade, ExerciseResult, StudentResult
+from grader.grading.sandboxed import SandboxStudent, planned_batch
+from grader.sandbox import Limits
+from grader.engine.results import SCHEMA_VERSION, ExerciseGrade, ExerciseResult, StudentResult, TestResult
 from grader.engine.runner import run_pytest
 
 
@@ -56,7 +57,7 @@ def grade_student(sandbox: Any, submission: Submission, plans: dict[str, Exercis
     if submission.refused is None and submission.files:
         with sandbox.open_student(submission.files) as worker:
             students: dict[str, SandboxStudent] = {}
-            differing: set[str] = set()
+            differing: dict[str, set[str]] = {}
             for exercise in exercises:  # 1. prefetch
                 if exercise.filename not in submission.files:
                     continue
@@ -66,17 +67,42 @@ def grade_student(sandbox: Any, submission: Submission, plans: dict[str, Exercis
                 results[exercise.id] = ExerciseResult(exercise.id, options.seed, reused, student.load_failure)  # 2. reuse
                 if differing_here and student.load_failure is None:
                     students[exercise.id] = student
-                    differing |= differing_here
-            if students:  # 3. re-check
-                rechecked = run_pytest([plans[i].exercise for i in students], students,
-                                       {i: plans[i].reference for i in students}, options.seed, only=differing)
-                for exercise_id, tests in rechecked.items():  # 4. merge
-                    weak = plans[exercise_id].weak_tests
-                    by_name = {test.name: dataclasses.replace(test, weak=test.name in weak) for test in tests}
-                    results[exercise_id].tests = [by_name.get(t.name, t) for t in results[exercise_id].tests]
+                    differing[exercise.id] = differing_here
+            for exercise_id, tests in _recheck(students, differing, plans, options.seed).items():  # 3. re-check
+                weak = plans[exercise_id].weak_tests  # 4. merge
+                by_name = {test.name: dataclasses.replace(test, weak=test.name in weak) for test in tests}
+                results[exercise_id].tests = [by_name.get(t.name, t) for t in results[exercise_id].tests]
     grades = {e.id: ExerciseGrade(e.id, e.points, results.get(e.id)) for e in (graded or exercises)}
     return StudentResult(submission.student, submission.digest, options.seed, _status(submission, grades, ledger),
                          grades, submission.lms_id)
+
+
+RECHECK_MEMORY = 4096  # re-check verdicts remembered per grading process
+
+
+_rechecked: dict[str, list[TestResult]] = {}
+
+
+def _recheck(students: dict[str, SandboxStudent], differing: dict[str, set[str]], plans: dict[str, ExercisePlan],
+             seed: int) -> dict[str, list[TestResult]]:
+    """The tests whose outputs differ from the reference's, judged by the same pytest checks.
+    Students whose workers gave exactly the same answers (a common mistake, an untouched stub)
+    get the same verdicts, so those are remembered by `outcome_key` and the checks run once."""
+    verdicts: dict[str, list[TestResult]] = {}
+    keys = {exercise_id: student.outcome_key(differing[exercise_id]) for exercise_id, student in students.items()}
+    for exercise_id, key in keys.items():
+        if key in _rechecked:
+            verdicts[exercise_id] = _rechecked[key]
+    to_run = {exercise_id: student for exercise_id, student in students.items() if exercise_id not in verdicts}
+    if to_run:
+        only = set().union(*(differing[exercise_id] for exercise_id in to_run))
+        fresh = run_pytest([plans[i].exercise for i in to_run], to_run, {i: plans[i].reference for i in to_run}, seed,
+                           only=only)
+        for exercise_id, tests in fresh.items():
+            verdicts[exercise_id] = tests
+            if to_run[exercise_id].live_calls == 0 and len(_rechecked) < RECHECK_MEMORY:
+                _rechecked[keys[exercise_id]] = tests
+    return verdicts
 
 
 def _status(submission: Submission, grades: dict[str, ExerciseGrade], ledger: Ledger) -> str:
@@ -134,6 +160,8 @@ def grade_class(root: Path, out: Path, options: GradeOptions,
         submitted = {name for s in pending for name in s.files}
         needed = [e for e in exercises if e.filename in submitted]
         plans = load_or_record(needed, options.seed) if needed else {}
+        for plan in plans.values():  # encoded once here, shared by every grading process
+            planned_batch(plan, Limits().value_bytes)
         clock = time.monotonic()
         done = already
 

@@ -9,6 +9,6 @@ preloaded, then isolated (namespaces, chroot, own uid, rlimits) as far as the OS
 
 from .errors import SandboxError
 from .limits import Limits
-from .sandbox import Sandbox, StudentWorker
+from .sandbox import SAME, BatchInterrupted, EncodedBatch, Sandbox, StudentWorker, encode_batch
 
-__all__ = ["Limits", "Sandbox", "SandboxError", "StudentWorker"]
+__all__ = ["SAME", "BatchInterrupted", "EncodedBatch", "Limits", "Sandbox", "SandboxError", "StudentWorker", "encode_batch"]
