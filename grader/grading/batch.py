@@ -43,12 +43,14 @@ def student_state_path(out: Path, student: str) -> Path:
 
 
 def grade_student(sandbox: Any, submission: Submission, plans: dict[str, ExercisePlan],
-                  options: GradeOptions) -> StudentResult:
+                  options: GradeOptions, graded: list[Exercise] | None = None) -> StudentResult:
     """One submission, in named stages:
     1. prefetch: every planned call runs in the student's worker, batched per exercise;
     2. reuse: a test whose outputs are identical to the reference's gets the reference's verdict;
     3. re-check: the other tests run through the same pytest checks, with the fetched outputs;
-    4. merge into one `ExerciseResult` per submitted exercise, and an honest status line."""
+    4. merge into one `ExerciseResult` per submitted exercise, and an honest status line.
+    `graded` is every exercise the student gets a grade for (default: those with a plan); plans are
+    needed only for exercises someone submitted."""
     exercises = [plan.exercise for plan in plans.values()]
     results: dict[str, ExerciseResult] = {}
     ledger = Ledger(options.budget)
@@ -70,7 +72,7 @@ def grade_student(sandbox: Any, submission: Submission, plans: dict[str, Exercis
                 weak = plans[exercise_id].weak_tests  # 4. merge
                 by_name = {test.name: dataclasses.replace(test, weak=test.name in weak) for test in tests}
                 results[exercise_id].tests = [by_name.get(t.name, t) for t in results[exercise_id].tests]
-    grades = {e.id: ExerciseGrade(e.id, e.points, results.get(e.id)) for e in exercises}
+    grades = {e.id: ExerciseGrade(e.id, e.points, results.get(e.id)) for e in (graded or exercises)}
     return StudentResult(submission.student, submission.digest, options.seed, _status(submission, grades, ledger),
                          grades, submission.lms_id)
 
@@ -154,7 +156,10 @@ def grade_class(root: Path, out: Path, options: GradeOptions,
     pending = [s for s in submissions if options.fresh or not _is_done(out, s, options.seed)]
     already = len(submissions) - len(pending)
     if pending:
-        plans = load_or_record(exercises, options.seed)
+        # A plan only for what someone handed in: a first assignment of 3 exercises records 3, not 24.
+        submitted = {name for s in pending for name in s.files}
+        needed = [e for e in exercises if e.filename in submitted]
+        plans = load_or_record(needed, options.seed) if needed else {}
         for plan in plans.values():  # encoded once here, shared by every grading process
             planned_batch(plan, Limits().value_bytes)
         clock = time.monotonic()
@@ -172,7 +177,8 @@ def grade_class(root: Path, out: Path, options: GradeOptions,
                                       event.seconds, time.monotonic() - clock, done - already))
 
         run_queue(len(pending), options.jobs, lambda: _open_sandbox(out, options),
-                  lambda sandbox, index: _grade_and_save(sandbox, pending[index], plans, out, options), finished)
+                  lambda sandbox, index: _grade_and_save(sandbox, pending[index], plans, out, options, exercises),
+                  finished)
     isolation_path = out / "isolation.json"
     isolation = json.loads(isolation_path.read_text(encoding="utf-8")) if isolation_path.exists() else {}
     write_reports(out, [student_state_path(out, s.student) for s in submissions], options.seed, isolation,
@@ -202,8 +208,8 @@ def _open_sandbox(out: Path, options: GradeOptions) -> Any:
 
 
 def _grade_and_save(sandbox: Any, submission: Submission, plans: dict[str, ExercisePlan], out: Path,
-                    options: GradeOptions) -> str:
-    result = grade_student(sandbox, submission, plans, options)
+                    options: GradeOptions, exercises: list[Exercise]) -> str:
+    result = grade_student(sandbox, submission, plans, options, exercises)
     _write_json(student_state_path(out, submission.student), result.to_json())
     return result.status
 

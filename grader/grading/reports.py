@@ -87,8 +87,12 @@ def write_reports(out: Path, state_paths: list[Path], seed: int, isolation: dict
 
 def safe_cell(value: str) -> str:
     """OWASP's rule against spreadsheet formula injection: a cell starting with = + - @, tab or
-    carriage return is prefixed with a single quote, so Excel and LibreOffice show it as text."""
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+    carriage return is prefixed with a single quote, so Excel and LibreOffice show it as text.
+    Line breaks inside a cell become spaces first: the csv module leaves a lone CR unquoted, and a
+    spreadsheet reads it as a new row whose first cell could be a formula. A cell whose first
+    non-space character starts a formula is quoted too (LibreOffice can trim spaces on import)."""
+    text = value.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    return "'" + text if text.startswith(FORMULA_PREFIXES) or text.lstrip(" ").startswith(FORMULA_PREFIXES) else text
 
 
 def grades_row(state: StudentResult, ids: list[str]) -> list[str]:
