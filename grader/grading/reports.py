@@ -92,7 +92,7 @@ def safe_cell(value: str) -> str:
     spreadsheet reads it as a new row whose first cell could be a formula. A cell whose first
     non-space character starts a formula is quoted too (LibreOffice can trim spaces on import)."""
     text = value.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
-    return "'" + text if text.startswith(FORMULA_PREFIXES) or text.lstrip(" ").startswith(FORMULA_PREFIXES) else text
+    return "'" + text if text.lstrip(" ").startswith(FORMULA_PREFIXES) else text
 
 
 def grades_row(state: StudentResult, ids: list[str]) -> list[str]:
