@@ -127,7 +127,8 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=True)
+        # Compact: with `indent` the json module falls back to its pure-Python encoder (3x slower).
+        handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
     os.replace(tmp, path)
 
 

@@ -71,6 +71,7 @@ class Channel:
         self.flood_bytes = flood_bytes
         self.call_output = 0  # bytes printed since `begin_call`
         self._ahead = bytearray()  # response bytes read but not yet consumed
+        self.last_header = b""  # the raw header frame of the last message received
         for fd in (request_w, response_r, output_r):
             os.set_blocking(fd, False)
             try:  # bigger pipes: fewer wake-ups when arrays of several MiB cross
@@ -192,8 +193,9 @@ class Channel:
     def receive(self, max_blob_bytes: int, deadline: float) -> tuple[dict, list[bytes]]:
         """Read one message; sizes are checked against the caps before reading the frame."""
         size = self._read_length(framing.MAX_HEADER_BYTES, deadline)
+        self.last_header = self._read_exact(size, deadline)
         try:
-            header = framing.parse_header(self._read_exact(size, deadline))
+            header = framing.parse_header(self.last_header)
         except framing.FrameError as exc:
             raise ChannelProtocolError(str(exc)) from None
         lengths = header["blobs"]

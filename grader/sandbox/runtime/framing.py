@@ -24,8 +24,7 @@ class FrameError(Exception):
 def encode_message(header: dict, blobs: list[bytes]) -> list[bytes]:
     """Return the chunks to write, in order. Small frames are joined into one chunk (one write
     instead of two per blob); blobs of `JOIN_BELOW` bytes or more stay separate (never copied)."""
-    header = dict(header, blobs=[len(b) for b in blobs])
-    raw = json.dumps(header, allow_nan=True, separators=(",", ":")).encode("utf-8")
+    raw = header_bytes(header, blobs)
     chunks: list[bytes] = []
     pending = [LENGTH.pack(len(raw)), raw]
     for blob in blobs:
@@ -38,6 +37,11 @@ def encode_message(header: dict, blobs: list[bytes]) -> list[bytes]:
     if pending:
         chunks.append(b"".join(pending))
     return chunks
+
+
+def header_bytes(header: dict, blobs: list[bytes]) -> bytes:
+    """The header frame's bytes, exactly as `encode_message` writes them."""
+    return json.dumps(dict(header, blobs=[len(b) for b in blobs]), allow_nan=True, separators=(",", ":")).encode("utf-8")
 
 
 def parse_header(raw: bytes) -> dict:
