@@ -283,6 +283,69 @@ def _short(value: Any) -> str:
     return fmt(value)
 
 
+def global_random(call: str) -> NamedMistake:
+    """The learner drew from the global np.random instead of the given rng: the same seed gives
+    different values on every call (which statistics tests cannot see)."""
+    return NamedMistake(
+        "global-random-instead-of-rng",
+        "인자로 받은 rng가 아니라 전역 난수(np.random.rand, np.random.permutation 등)를 썼습니다: 같은 시드의 rng를 "
+        f"줘도 부를 때마다 결과가 달라져 재현할 수 없습니다. 인자로 받은 rng로 `{call}`을(를) 그대로 쓰세요.")
+
+
+def draw_differs(call: str) -> NamedMistake:
+    """A valid random draw of the right law, but not the one draw the contract fixes."""
+    return NamedMistake(
+        "random-draw-differs",
+        f"난수를 뽑는 방법이 계약과 다릅니다: `{call}`을(를) 그대로 쓰세요. 결과의 성질(크기, 분포)은 맞지만, "
+        "같은 rng에서 다른 방법(다른 함수, 다른 순서, 다른 횟수)으로 뽑아 값이 달라졌습니다.")
+
+
+@dataclass(frozen=True)
+class Draw:
+    """The contract fixes how random numbers are drawn from the given rng (`call`, e.g.
+    "rng.permutation(n)"), so a correct answer equals the reference's value. When a value differs,
+    `same_law(student, actual, args, kwargs)` says whether it is still a valid draw of the right law
+    (sizes, coverage, a statistics test on a fresh call): then the learner drew differently, and
+    is told the documented call instead of a bare element mismatch. Without `same_law`, only the
+    use of the global np.random is diagnosed (by calling again with the same seed)."""
+
+    call: str
+    same_law: Callable[[Student, Any, tuple, dict], bool] | None = None
+
+
+def _identical(a: Any, b: Any) -> bool:
+    """The same value, exactly (NaN equal to NaN): two calls with the same seed must agree."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.shape == b.shape and a.dtype == b.dtype
+                and bool(np.array_equal(a, b, equal_nan=a.dtype.kind in "fc")))
+    if isinstance(a, (tuple, list)) or isinstance(b, (tuple, list)):
+        return (type(a) is type(b) and len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b)))
+    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
+        return True
+    try:
+        return bool(a == b)
+    except Exception:
+        return False
+
+
+def _draw_mistake(draw: Draw, student: Student, function: str, spec: Spec, actual: Any, args: tuple,
+                  kwargs: dict) -> NamedMistake | None:
+    """Only after every known mistake failed to match: these two are told apart by calling again."""
+    try:
+        again = student.call(function, copy.deepcopy(args), copy.deepcopy(kwargs))
+    except Exception:
+        return None
+    if not _identical(again, actual):
+        return global_random(draw.call)
+    if draw.same_law is not None:
+        try:
+            if draw.same_law(student, actual, args, kwargs):
+                return draw_differs(draw.call)
+        except Exception:  # a learner error or a failed property: not a draw of the right law
+            return None
+    return None
+
+
 def compare(
     student: Student,
     reference: Any,
@@ -293,9 +356,11 @@ def compare(
     case: str,
     spec: Spec,
     mistakes: Sequence[Mistake] = (),
+    draw: Draw | None = None,
 ) -> Any:
     """Call `function` on the learner's code and the reference with the same inputs and
-    raise CheckFailure unless the results agree under `spec`. Returns the learner's value."""
+    raise CheckFailure unless the results agree under `spec`. Returns the learner's value.
+    `draw` (for functions that take an rng) diagnoses a different draw or the global np.random."""
     kwargs = kwargs or {}
     expected = getattr(reference, function)(*copy.deepcopy(args), **copy.deepcopy(kwargs))
     sent_args, sent_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
@@ -307,13 +372,17 @@ def compare(
     lines = spec.problems(actual, expected)
     if lines:
         found, observed = _matching_mistakes(spec, actual, expected, mistakes, args, kwargs)
+        if draw is not None and not found and not observed:
+            drawn = _draw_mistake(draw, student, function, spec, actual, args, kwargs)
+            found = (drawn,) if drawn else ()
         raise CheckFailure(Verdict(function, case, tuple(observed + lines), found, describe_input(args, kwargs)))
     return actual
 
 
-def expect(condition: bool, function: str, case: str, *lines: str, mistakes: Sequence[Mistake] = ()) -> None:
+def expect(condition: bool, function: str, case: str, *lines: str,
+           mistakes: Sequence[Mistake | NamedMistake] = ()) -> None:
     """For checks that are not a comparison with the reference (statistics, properties).
     `mistakes` are the misconceptions the check has already matched by its own test."""
     if not condition:
-        named = tuple(NamedMistake(mistake.id, mistake.description) for mistake in mistakes)
+        named = tuple(m if isinstance(m, NamedMistake) else NamedMistake(m.id, m.description) for m in mistakes)
         raise CheckFailure(Verdict(function, case, tuple(lines), named))
