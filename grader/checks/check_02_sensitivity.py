@@ -63,6 +63,17 @@ SENSITIVITY_MISTAKES = (
     Mistake(ZERO_DENOMINATOR, _with_cells(lambda tp, fn, fp, tn: _ratio_or_one(tp, tp + fn)), id="zero-denominator-returns-one"),
 )
 
+# A learner whose confusion matrix has the wrong layout and who reads sensitivity and specificity
+# from it gets exactly what "specificity instead" (etc.) gives: the two are look-alikes, so neither
+# is named from the ratio alone (the matrix test names the layout).
+_LAYOUTS = {
+    "matrix-sklearn-layout": (MATRIX_MISTAKES[0].description, lambda tp, fn, fp, tn: (tn, fp, fn, tp)),
+    "matrix-rows-are-predictions": (MATRIX_MISTAKES[1].description, lambda tp, fn, fp, tn: (tp, fp, fn, tn)),
+}
+SENSITIVITY_MISTAKES += tuple(
+    Mistake(text, _with_cells(lambda *cells, read=read: (lambda tp, fn, fp, tn: _ratio(tp, tp + fn))(*read(*cells))), id=key)
+    for key, (text, read) in _LAYOUTS.items())
+
 SPECIFICITY_MISTAKES = (
     Mistake("특이도 대신 음성 예측도(NPV) TN / (TN + FN)를 계산했습니다. 특이도의 분모는 실제 음성 전체 TN + FP입니다.",
             _with_cells(lambda tp, fn, fp, tn: _ratio(tn, tn + fn)), id="specificity-npv-instead"),
@@ -71,6 +82,10 @@ SPECIFICITY_MISTAKES = (
             _with_cells(lambda tp, fn, fp, tn: 1 - _ratio(tp, tp + fn)), id="specificity-one-minus-sensitivity"),
     Mistake(ZERO_DENOMINATOR, _with_cells(lambda tp, fn, fp, tn: _ratio_or_one(tn, tn + fp)), id="zero-denominator-returns-one"),
 )
+
+SPECIFICITY_MISTAKES += tuple(
+    Mistake(text, _with_cells(lambda *cells, read=read: (lambda tp, fn, fp, tn: _ratio(tn, tn + fp))(*read(*cells))), id=key)
+    for key, (text, read) in _LAYOUTS.items())
 
 FUNCTIONS = {
     "confusion_matrix": (COUNTS, MATRIX_MISTAKES),
