@@ -137,6 +137,11 @@ def _reshape(match: re.Match[str]) -> str:
             "입력의 shape와 reshape에 준 크기를 확인하세요.")
 
 
+def _empty_reduction(match: re.Match[str]) -> str:
+    return (f"빈 배열(원소 0개)의 {match.group(1)}을(를) 구했습니다: 빈 배열에는 최댓값·최솟값이 없습니다. "
+            "입력이 비어 있을 수 있다면 먼저 처리하세요 (예: if x.size == 0: …).")
+
+
 def _assign(match: re.Match[str]) -> str:
     source, target = match.groups()
     return (f"모양 {source}인 값을 모양 {target}인 자리에 넣을 수 없습니다. 대입하는 양쪽 슬라이스의 길이를 확인하세요.")
@@ -161,6 +166,7 @@ NUMPY_EXPLANATIONS: tuple[tuple[frozenset[str], re.Pattern[str], Callable[[re.Ma
         ({"ValueError"}, r"truth value of an array with more than one element is ambiguous", _ambiguous),
         ({"TypeError"}, r"only (?:0-dimensional|length-1|size-1) arrays can be converted to Python scalars", _scalar),
         ({"ValueError"}, r"cannot reshape array of size (\d+) into shape (\([^)]*\))", _reshape),
+        ({"ValueError"}, r"zero-size array to reduction operation (maximum|minimum|argmax|argmin)", _empty_reduction),
         ({"ValueError"}, r"could not broadcast input array from shape (\([^)]*\)) into shape (\([^)]*\))", _assign),
     ))
 

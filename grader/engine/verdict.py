@@ -229,15 +229,21 @@ def _matching_mistakes(spec: Spec, actual: Any, expected: Any, mistakes: Sequenc
         except Exception:
             continue
     matching = [(m, wrong) for m, wrong in computed if not spec.problems(actual, wrong) and spec.problems(wrong, expected)]
-    named, alike = [], []
+    named, alike = {}, {}
     for mistake, wrong in matching:
-        twins = [other for other, value in computed if other is not mistake and not spec.problems(value, wrong)]
-        (alike if twins else named).append(mistake)
+        # two ways to write the same misconception (the same id) are not look-alikes of each other
+        twins = [other for other, value in computed
+                 if other is not mistake and not _same_mistake(other, mistake) and not spec.problems(value, wrong)]
+        (alike if twins else named).setdefault(mistake.id or mistake.description, mistake)
     lines = []
     if alike:
         lines.append("이 입력에서는 다음 실수들이 모두 같은 값을 내므로 어느 것인지 단정할 수 없습니다: "
-                     + " / ".join(m.description for m in alike))
-    return tuple(NamedMistake(m.id, m.description) for m in named), lines
+                     + " / ".join(m.description for m in alike.values()))
+    return tuple(NamedMistake(m.id, m.description) for key, m in named.items() if key not in alike), lines
+
+
+def _same_mistake(a: Mistake, b: Mistake) -> bool:
+    return bool(a.id) and a.id == b.id
 
 
 INPUT_MUTATED = NamedMistake(

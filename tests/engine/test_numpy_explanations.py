@@ -25,6 +25,7 @@ CASES = {
     "dot": ("return np.dot(x, x)", np.ones((3, 4)), "(3,4)와(과) (3,4)의 안쪽 차원이 맞지 않습니다"),
     "negative-power": ("return x ** -1", np.arange(1, 4), "x ** -1.0 또는 1.0 / x"),
     "ambiguous": ("return 1 if x > 0 else 0", np.ones(3), "np.where(조건, a, b)"),
+    "empty-max": ("return x.max()", np.ones(0), "빈 배열(원소 0개)의 maximum을(를) 구했습니다"),
 }
 
 
