@@ -104,6 +104,9 @@ EDGE_CASES = {
     "모두 음성으로 예측": (np.array([1, 0, 0, 1, 0]), np.array([0, 0, 0, 0, 0])),
     "레이블이 모두 음성, 긴 벡터 (민감도의 분모 0)": (np.zeros(12, dtype=np.int64), np.array([0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0])),
     "uint8 레이블": (np.array([1, 0, 1, 1, 0, 0, 1], dtype=np.uint8), np.array([0, 1, 1, 1, 0, 1, 0], dtype=np.uint8)),
+    # counts above 255 do not fit a small integer dtype (uint8 would wrap 300 to 44)
+    "샘플 600개, uint8 레이블 (한 칸의 개수가 255를 넘음)": (np.repeat(np.array([1, 1, 0, 0], dtype=np.uint8), [300, 20, 10, 270]),
+                                               np.repeat(np.array([1, 0, 1, 0], dtype=np.uint8), [300, 20, 10, 270])),
 }
 
 

@@ -78,10 +78,21 @@ def _forward_mistake(rule):
     return run
 
 
+def _exp_ratio(z, activation):
+    """σ(z) as e^z / (1 + e^z): NaN once e^z overflows."""
+    if activation != "sigmoid":
+        return np.maximum(z, 0.0)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.exp(z) / (1.0 + np.exp(z))
+
+
 FORWARD_MISTAKES = (
     Mistake("은닉층에 활성화 함수를 적용하지 않았습니다 (a1 = z1).", _forward_mistake(lambda z, act: z), id="forward-missing-activation"),
     Mistake("시그모이드의 부호가 반대입니다: σ(z) = 1 / (1 + e^(−z))입니다.",
             _forward_mistake(lambda z, act: _sigmoid(-z) if act == "sigmoid" else np.maximum(z, 0)), id="forward-sigmoid-wrong-sign"),
+    Mistake("σ(z)를 e^z / (1 + e^z)로 계산했습니다: z가 710을 넘으면 e^z가 inf로 넘쳐 inf / inf = NaN이 됩니다. "
+            "z ≥ 0에서는 1 / (1 + e^(−z)), z < 0에서는 e^z / (1 + e^z)처럼 지수가 넘치지 않는 쪽을 고르세요.",
+            _forward_mistake(_exp_ratio), id="forward-sigmoid-exp-ratio-overflow"),
 )
 
 LOSS_MISTAKES = (

@@ -75,6 +75,9 @@ PROBABILITY_MISTAKES = (
     Mistake("오즈를 그대로 확률로 반환했습니다. 오즈 3은 확률 0.75입니다: p = o / (1 + o).", _quiet(lambda o: _f(o)), id="probability-returns-odds"),
     Mistake("o / (1 − o)를 썼습니다: 오즈를 구하는 식을 다시 적용했습니다. 역변환은 p = o / (1 + o)입니다.",
             _quiet(lambda o: _f(o) / (1 - _f(o))), id="probability-odds-formula-again"),
+    Mistake("o / (1 + o)를 그대로 썼습니다: 오즈가 inf(확률 1의 오즈)이면 inf / inf = NaN이 됩니다. "
+            "오즈가 inf인 자리는 확률 1.0으로 따로 처리하세요 (np.where(np.isinf(o), 1.0, o / (1 + o))).",
+            _quiet(lambda o: _f(o) / (1 + _f(o))), id="probability-infinite-odds-nan"),
 )
 
 PROBABILITIES = np.array([0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0])

@@ -269,6 +269,13 @@ def _changed_inputs(sent: tuple[Any, ...], kwargs: dict[str, Any], original: tup
 INPUT_CHARS = 240
 
 
+def _shown_exactly(value: np.ndarray) -> bool:
+    """The six-digit rendering of `fmt` loses nothing for this small array."""
+    with np.errstate(all="ignore"):
+        finite = value[np.isfinite(value)].astype(np.float64)
+        return bool(np.all(np.abs(finite) < 1e6) and np.all(np.round(finite, 6) == finite))
+
+
 def describe_input(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
     """The call's arguments as the learner would write them, shortened to one readable line."""
     parts = [_short(value) for value in args] + [f"{name}={_short(value)}" for name, value in kwargs.items()]
@@ -276,8 +283,15 @@ def describe_input(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
     return text if len(text) <= INPUT_CHARS else text[: INPUT_CHARS - 1] + "…"
 
 
+SHORT_ARRAY = 8
+
+
 def _short(value: Any) -> str:
     if isinstance(value, np.ndarray):
+        if value.size <= SHORT_ARRAY and value.dtype.kind == "f" and not _shown_exactly(value):
+            # a fixed case may differ from a round number in the 12th digit (0.5 − 1e-12, 1e8 + 0.25): show it
+            text = np.array2string(value, floatmode="unique", separator=", ", max_line_width=10**6)
+            return " ".join(text.split()).replace(" ,", ",")
         return " ".join(fmt(value).split())
     if isinstance(value, np.random.Generator):
         return "rng"

@@ -116,3 +116,10 @@ def test_inputs_are_copied_so_a_learner_cannot_change_the_expected_value():
     with pytest.raises(CheckFailure):
         compare(Mutating(), Reference, "double", (original,), case="c", spec=Array())
     assert original.tolist() == [1.0, 2.0, 3.0]
+
+
+def test_the_input_of_a_fixed_case_shows_the_digits_that_matter():
+    from grader.engine.verdict import describe_input
+
+    assert describe_input((np.array([0.5 - 1e-12, 0.5, 0.5 + 1e-12]), 0.5), {}) == "[0.499999999999, 0.5, 0.500000000001], 0.5"
+    assert describe_input((np.array([0.25, 1.0]),), {}) == "[0.25, 1. ]"
