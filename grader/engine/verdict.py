@@ -48,6 +48,9 @@ def fmt(value: Any) -> str:
         return np.array2string(value, precision=6, threshold=12, edgeitems=3, separator=", ")
     if isinstance(value, np.generic):
         return fmt(value.item())  # plain Python values: never "np.int64(1)" or "np.True_"
+    if isinstance(value, (tuple, list)):  # their repr would show the reprs of numpy scalars inside
+        text = _short(value)
+        return text if len(text) <= 120 else text[:117] + "..."
     text = repr(value)
     return text if len(text) <= 120 else text[:117] + "..."
 
@@ -155,11 +158,14 @@ class Array:
         if not wrong.any():
             return []
         first = tuple(int(i) for i in np.argwhere(wrong)[0])
-        return [
-            f"{int(wrong.sum())}개 원소가 다릅니다 (전체 {want.size}개). 첫 위치 {list(first)}: 기대 {fmt(want[first])}, 반환 {fmt(actual[first])}",
-            f"기대값 {fmt(want)}",
-            f"반환값 {fmt(actual)}",
-        ]
+        lines = [f"{int(wrong.sum())}개 원소가 다릅니다 (전체 {want.size}개). 첫 위치 {list(first)}: 기대 {fmt(want[first])}, "
+                 f"반환 {fmt(actual[first])}"]
+        if self.kind == "int":  # counts: where the difference is largest says more than where it starts
+            gap = np.abs(actual.astype(np.float64) - want.astype(np.float64))
+            worst = tuple(int(i) for i in np.unravel_index(int(np.argmax(gap)), want.shape))
+            if worst != first:
+                lines.append(f"가장 큰 차이 {fmt(gap[worst])} (위치 {list(worst)}: 기대 {fmt(want[worst])}, 반환 {fmt(actual[worst])})")
+        return lines + [f"기대값 {fmt(want)}", f"반환값 {fmt(actual)}"]
 
     def _dtype_problem(self, actual: np.ndarray) -> str | None:
         kind = actual.dtype.kind
