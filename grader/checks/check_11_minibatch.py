@@ -174,12 +174,28 @@ EPOCH_DRAW = Draw("에포크마다 rng.permutation(n) 한 번", _valid_epochs)
 GD_DRAW = Draw(PERMUTATION)
 
 
+WITH_REPLACEMENT = Mistake(
+    "번호를 복원 추출로 뽑았습니다 (rng.integers(0, n, n), rng.choice(n, n) 등): 한 에포크 안에서 같은 샘플이 두 번 나오고 "
+    "어떤 샘플은 빠집니다. 한 에포크는 모든 샘플을 정확히 한 번씩 쓰도록 rng.permutation(n)으로 섞으세요.",
+    lambda *args, **kwargs: None, id="sampled-with-replacement")
+
+
+def _with_replacement(batches, n) -> bool:
+    """n indices in 0 … n − 1, some twice: drawn with replacement (not overlapping slices, which give more than n)."""
+    try:
+        every = np.concatenate(batches).astype(np.int64)
+    except (TypeError, ValueError):
+        return False
+    return every.size == n and bool(np.all((every >= 0) & (every < n))) and np.unique(every).size < n
+
+
 @pytest.mark.parametrize("n, batch_size", [(10, 3), (64, 8), (5, 10), (6, 1), (33, 32)])
 def test_minibatch_indices_properties(student, seed, n, batch_size):
     """minibatch_indices: 모든 샘플이 한 번씩, 배치 크기, 배치 수 ⌈n / batch_size⌉"""
     batches = student.call("minibatch_indices", (n, batch_size, np.random.default_rng(seed)))
     problems = _epoch_problems(batches, n, batch_size)
-    expect(not problems, "minibatch_indices", f"n = {n}, batch_size = {batch_size}", *problems)
+    replacement = (WITH_REPLACEMENT,) if problems and _with_replacement(batches, n) else ()
+    expect(not problems, "minibatch_indices", f"n = {n}, batch_size = {batch_size}", *problems, mistakes=replacement)
 
 
 def test_minibatch_indices_reproducible_and_shuffled(student, seed):

@@ -66,6 +66,8 @@ BACKWARD_MISTAKES = (
             _backward(bias="mean"), id="backward-bias-mean-instead-of-sum"),
     Mistake("ReLU의 도함수를 z1 = 0에서 1로 썼습니다 (z1 >= 0). 이 과정은 PyTorch처럼 z1 > 0일 때만 1, z1 = 0에서는 0입니다.",
             _backward(relu_at_zero=1.0), id="backward-relu-derivative-one-at-zero"),
+    Mistake("dW1을 d_z1ᵀ @ x로 곱해 전치된 기울기를 만들었습니다: 기울기는 가중치와 같은 모양이어야 하므로 dW1 = xᵀ @ d_z1입니다.",
+            lambda *args, **kwargs: (lambda g: (g[0].T, *g[1:]))(_backward()(*args, **kwargs)), id="backward-dw1-transposed"),
 )
 
 

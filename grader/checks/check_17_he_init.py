@@ -12,6 +12,7 @@ beyond 0.99a. Exact: with the same seeded rng the result must equal the referenc
 import numpy as np
 import pytest
 
+from grader.engine.results import NamedMistake
 from grader.engine.verdict import Array, Draw, Mistake, compare, expect, global_random
 
 FAN_IN, FAN_OUT = 400, 500
@@ -107,11 +108,13 @@ def test_statistics(student, seed, function):
            f"평균이 {weights.mean():.5f}입니다. 0 ± {mean_tolerance:.5f}이어야 합니다 (평균 0인 분포에서 뽑으세요).")
     got = float(weights.var())
     if abs(got / variance - 1) > VARIANCE_TOLERANCE:
-        named = [description for _, description, wrong in VARIANCE_MISCONCEPTIONS[function.split("_")[0]]
+        family = function.split("_")[0]
+        named = [NamedMistake(f"{family}-{mistake_id}", description)
+                 for mistake_id, description, wrong in VARIANCE_MISCONCEPTIONS[family]
                  if abs(got / wrong(FAN_IN, FAN_OUT) - 1) <= VARIANCE_TOLERANCE]
         expect(False, function, case,
                f"분산이 {got:.6g}입니다. 기대 {variance:.6g} (허용 오차 ±{VARIANCE_TOLERANCE:.0%}).",
-               *(f"흔한 실수: {description}" for description in named))
+               mistakes=named if len(named) == 1 else ())  # two candidates: a guess, so none is named
     if distribution == "uniform":
         limit = np.sqrt(3 * variance)
         biggest = float(np.abs(weights).max())
