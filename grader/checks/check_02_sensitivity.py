@@ -41,11 +41,20 @@ def _abs_difference_accuracy(y, p):
 ZERO_DENOMINATOR = "분모가 0일 때(해당 실제 클래스가 하나도 없을 때) 1.0을 반환했습니다. 이 과정은 scikit-learn처럼 0.0을 반환합니다."
 
 
+def _counts_in_label_dtype(y, p):
+    """The four counts stored in the labels' own dtype: uint8 wraps 300 around to 44."""
+    cells = np.array(_cells(y, p), dtype=np.int64).reshape(2, 2)
+    dtype = np.asarray(y).dtype
+    return (cells % 256 if dtype.itemsize == 1 and dtype.kind == "u" else cells).astype(np.int64)
+
+
 MATRIX_MISTAKES = (
     Mistake("scikit-learn의 배치 [[TN, FP], [FN, TP]]를 썼습니다. 이 과정의 표는 [[TP, FN], [FP, TN]]입니다.",
             _with_cells(lambda tp, fn, fp, tn: np.array([[tn, fp], [fn, tp]])), id="matrix-sklearn-layout"),
     Mistake("행과 열을 바꿨습니다 (행이 예측, 열이 실제). 행은 실제, 열은 예측입니다.",
             _with_cells(lambda tp, fn, fp, tn: np.array([[tp, fp], [fn, tn]])), id="matrix-rows-are-predictions"),
+    Mistake("개수를 레이블의 dtype으로 셌습니다 (np.zeros(..., dtype=y_true.dtype)): uint8 레이블이면 한 칸이 255를 넘을 때 "
+            "0으로 돌아갑니다. 개수는 np.int64 배열이나 파이썬 int로 세세요.", _counts_in_label_dtype, id="matrix-counts-in-label-dtype"),
 )
 
 ACCURACY_MISTAKES = (
