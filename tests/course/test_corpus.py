@@ -4,14 +4,19 @@ differently written right ones pass.
 `tests/corpus/<exercise id>/wrong.toml` (and `wrong_inplace.toml`, for writes into the caller's
 arrays) lists wrong implementations as changes to the reference;
 each must fail, and its verdict must contain the entry's `expect` text (the named misconception,
-or the precise problem). `right_*.py` are complete, differently written learner files that must
+or the precise problem). No verdict may name a mistake other than the one `expect` names or those
+listed in the entry's `also` (the same misconception reached through another function), and no
+message may show a numpy scalar repr such as `np.int64(1)`. `right_*.py` are complete, differently written learner files that must
 pass.
 """
+
+import re
 
 import pytest
 
 from grader.course.authoring import CORPUS, wrong_implementations
 from grader.course.catalog import load_catalog
+from grader.engine.messages import MISTAKE_PREFIX
 from grader.engine.runner import check_file
 
 CATALOG = load_catalog()
@@ -19,6 +24,8 @@ CATALOG = load_catalog()
 WRONG = [wrong for exercise in CATALOG.exercises for manifest in ("wrong.toml", "wrong_inplace.toml")
          for wrong in wrong_implementations(exercise.id, manifest_name=manifest)]
 RIGHT = sorted(CORPUS.glob("*/right_*.py"))
+# a numpy scalar's repr (np.int64(1), np.float64(0.5), np.True_) leaking into a message; messages show plain values
+NUMPY_REPR = re.compile(r"np\.(True_|False_)|np\.(u?int\d+|float\d+|bool_?|str_|complex\d+)\((-?[\d.]+(e[-+]?\d+)?|-?nan|-?inf|'[^']*')\)")
 
 
 @pytest.mark.parametrize("wrong", WRONG, ids=lambda w: f"{w.exercise_id}/{w.name}")
@@ -30,6 +37,10 @@ def test_wrong_implementation_fails_with_its_reason(wrong, tmp_path):
     assert not result.passed
     messages = "\n".join([(result.load_failure and result.load_failure.message) or ""] + [t.message for t in result.tests])
     assert wrong.expect in messages, messages[:3000]
+    assert not NUMPY_REPR.search(messages), NUMPY_REPR.search(messages).group(0)
+    named = {m.id: m.text for t in result.tests for m in t.mistakes}
+    wrongly_named = {i: text for i, text in named.items() if i not in wrong.also and wrong.expect not in MISTAKE_PREFIX + text}
+    assert not wrongly_named, f"names a mistake the code does not make: {wrongly_named}"
 
 
 @pytest.mark.parametrize("path", RIGHT, ids=lambda p: f"{p.parent.name}/{p.stem}")
