@@ -457,3 +457,11 @@ def f():
     with Sandbox(Limits(workdir_bytes=4 * 2**20), call_timeout=5.0) as box:
         written, error = run(box, source)
     assert written <= 4 and error == "OSError"
+
+
+def test_every_request_draws_fresh_global_random_numbers(sandbox: Sandbox) -> None:
+    """Children forked from one template must not share the global generators' state."""
+    source = "import random\nimport numpy as np\ndef draw():\n    return float(np.random.rand()), random.random()\n"
+    with sandbox.open_student({"student.py": source.encode()}) as worker:
+        draws = {worker.call("student", "draw") for _ in range(3)}
+    assert len(draws) == 3

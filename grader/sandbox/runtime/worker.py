@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import random
 import signal
 import sys
 import types
@@ -210,6 +211,7 @@ def _answer_in_child(root: str, header: dict, blobs: list[bytes], max_blob_bytes
             if done_w != DONE_FD:
                 os.dup2(done_w, DONE_FD, inheritable=False)
                 os.close(done_w)
+            _reseed_global_random()
             answer = _call_many if header.get("op") == "call_many" else _call
             answer(StudentModules(root), header, blobs, max_blob_bytes)
             os.write(DONE_FD, b"\1")
@@ -225,6 +227,16 @@ def _answer_in_child(root: str, header: dict, blobs: list[bytes], max_blob_bytes
         _, status = os.waitpid(child, 0)
         _end_like(status)
     return child
+
+
+def _reseed_global_random() -> None:
+    """Fresh entropy for the global random generators, as a new Python process gets: every
+    child is forked from the same template, and would otherwise draw the same "random" numbers
+    (a learner who uses np.random instead of the given rng must not look reproducible)."""
+    random.seed()
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        numpy.random.seed()
 
 
 def _end_like(status: int) -> None:
