@@ -3,12 +3,12 @@
 For every exercise, over several seeds (the random cases and the seeded rngs change with the
 seed), prints:
   - wrong:    wrong implementations of wrong.toml rejected on every seed / all of them
-  - named:    of all rejections (one per wrong implementation and seed), the fraction whose
-              verdict names a known misconception ("흔한 실수:" in a failed test's message)
+  - named:    of all rejections (one per wrong implementation and seed), the fraction in which
+              some failed test names a known misconception (a typed NamedMistake)
   - expect:   rejections whose verdict also contains the entry's `expect` text
   - right:    right_*.py accepted on every seed / all of them
-  - pending:  entries of wrong_inplace.toml and wrong_warnings.toml (not graded here: the
-              engine cannot see input mutation or warnings yet)
+  - pending:  entries of wrong_inplace.toml and wrong_warnings.toml (not graded here: another
+              manifest, measured by tests/course/test_corpus.py and tests/checks/test_corpus_pending.py)
 and the totals. A wrong implementation that passes on some seed, or a right one that fails,
 is listed by name below the table.
 
@@ -29,9 +29,6 @@ sys.path.insert(0, str(ROOT))
 from grader.course.authoring import CORPUS, wrong_implementations  # noqa: E402
 from grader.course.catalog import load_catalog  # noqa: E402
 from grader.engine.runner import check_file  # noqa: E402
-
-NAMED = "흔한 실수:"
-
 
 def pending_count(exercise_id: str) -> int:
     total = 0
@@ -70,9 +67,10 @@ def main() -> None:
                         every_seed = False
                         escapes.append(f"wrong accepted: {exercise.id}/{wrong.name} (seed {seed})")
                         continue
-                    messages = "\n".join([result.load_error or ""] + [o.message for o in result.outcomes if o.status != "passed"])
+                    load = result.load_failure.message if result.load_failure else ""
+                    messages = "\n".join([load] + [t.message for t in result.failed_tests])
                     rejections += 1
-                    named += NAMED in messages
+                    named += any(t.mistakes for t in result.failed_tests)
                     expected += wrong.expect in messages
                 caught += every_seed
             accepted = 0

@@ -12,6 +12,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_plan_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One grading-plan cache for the whole run (and every `learn` it starts), never the
+    user's own: each `learn grade` in the tests then records the plans once, not every time."""
+    folder = tmp_path_factory.mktemp("learn-cache")
+    os.environ["LEARN_CACHE_DIR"] = str(folder)
+    return folder
+
+
 def run_learn(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Run `learn` as a learner would: a separate process, output captured as text."""
     env = {**os.environ, "NO_COLOR": "1"}

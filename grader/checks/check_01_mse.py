@@ -27,7 +27,16 @@ WRAPAROUND = ("정수 배열(uint8, int8 등)을 float로 바꾸지 않고 뺄�
               "돌아 들어옵니다 (uint8에서 0 − 5 = 251). 먼저 np.asarray(y, dtype=np.float64)로 바꾸세요.")
 
 
+FLOAT32 = ("float64 입력을 float32로 바꿔 계산했습니다: float32의 유효숫자는 7자리뿐이라 값이 클 때(예: 10⁸ 근처) "
+           "작은 오차가 통째로 사라집니다. np.asarray(y, dtype=np.float64)로 계산하세요.")
+
+
+def _float32_errors(y, p):
+    return np.asarray(y, dtype=np.float32) - np.asarray(p, dtype=np.float32)
+
+
 MSE_MISTAKES = (
+    Mistake(FLOAT32, lambda y, p: float(np.mean(_float32_errors(y, p) ** 2)), id="mse-float32-precision"),
     Mistake("MSE를 평균이 아니라 합으로 계산했습니다 (n으로 나누지 않음).", lambda y, p: np.sum(_errors(y, p) ** 2), id="mse-sum-instead-of-mean"),
     Mistake("제곱 대신 절댓값을 썼습니다: 그것은 MAE입니다.", lambda y, p: np.mean(np.abs(_errors(y, p))), id="mse-abs-instead-of-square"),
     Mistake("평균 뒤에 제곱근을 씌웠습니다: 그것은 RMSE입니다.", lambda y, p: np.sqrt(np.mean(_errors(y, p) ** 2)), id="mse-sqrt-of-mean"),
@@ -38,6 +47,7 @@ MSE_MISTAKES = (
 )
 
 MAE_MISTAKES = (
+    Mistake(FLOAT32, lambda y, p: float(np.mean(np.abs(_float32_errors(y, p)))), id="mae-float32-precision"),
     Mistake("MAE를 평균이 아니라 합으로 계산했습니다 (n으로 나누지 않음).", lambda y, p: np.sum(np.abs(_errors(y, p))), id="mae-sum-instead-of-mean"),
     Mistake("절댓값을 빠뜨렸습니다: 양과 음의 오차가 서로 지워집니다.", lambda y, p: np.mean(_errors(y, p)), id="mae-missing-abs"),
     Mistake("절댓값 대신 제곱을 썼습니다: 그것은 MSE입니다.", lambda y, p: np.mean(_errors(y, p) ** 2), id="mae-square-instead-of-abs"),
@@ -55,6 +65,7 @@ EDGE_CASES = {
     "float32 입력": (np.array([0.1, 0.2, 0.3], dtype=np.float32), np.array([0.3, 0.2, 0.1], dtype=np.float32)),
     "uint8 입력 (y − ŷ가 음수가 되는 자리)": (np.array([0, 10, 200, 255], dtype=np.uint8), np.array([5, 3, 250, 0], dtype=np.uint8)),
     "int8 입력 (차이가 int8의 범위 밖)": (np.array([-100, 100, 0], dtype=np.int8), np.array([100, -100, 5], dtype=np.int8)),
+    "큰 값 근처의 작은 오차 (10⁸ + 0.25 …, float64)": (1e8 + np.array([0.25, 1.5, -2.0, 3.0]), 1e8 + np.array([0.0, 0.5, 0.0, 2.75])),
 }
 
 

@@ -41,11 +41,20 @@ def _abs_difference_accuracy(y, p):
 ZERO_DENOMINATOR = "분모가 0일 때(해당 실제 클래스가 하나도 없을 때) 1.0을 반환했습니다. 이 과정은 scikit-learn처럼 0.0을 반환합니다."
 
 
+def _counts_in_label_dtype(y, p):
+    """The four counts stored in the labels' own dtype: uint8 wraps 300 around to 44."""
+    cells = np.array(_cells(y, p), dtype=np.int64).reshape(2, 2)
+    dtype = np.asarray(y).dtype
+    return (cells % 256 if dtype.itemsize == 1 and dtype.kind == "u" else cells).astype(np.int64)
+
+
 MATRIX_MISTAKES = (
     Mistake("scikit-learn의 배치 [[TN, FP], [FN, TP]]를 썼습니다. 이 과정의 표는 [[TP, FN], [FP, TN]]입니다.",
             _with_cells(lambda tp, fn, fp, tn: np.array([[tn, fp], [fn, tp]])), id="matrix-sklearn-layout"),
     Mistake("행과 열을 바꿨습니다 (행이 예측, 열이 실제). 행은 실제, 열은 예측입니다.",
             _with_cells(lambda tp, fn, fp, tn: np.array([[tp, fp], [fn, tn]])), id="matrix-rows-are-predictions"),
+    Mistake("개수를 레이블의 dtype으로 셌습니다 (np.zeros(..., dtype=y_true.dtype)): uint8 레이블이면 한 칸이 255를 넘을 때 "
+            "0으로 돌아갑니다. 개수는 np.int64 배열이나 파이썬 int로 세세요.", _counts_in_label_dtype, id="matrix-counts-in-label-dtype"),
 )
 
 ACCURACY_MISTAKES = (
@@ -63,6 +72,17 @@ SENSITIVITY_MISTAKES = (
     Mistake(ZERO_DENOMINATOR, _with_cells(lambda tp, fn, fp, tn: _ratio_or_one(tp, tp + fn)), id="zero-denominator-returns-one"),
 )
 
+# A learner whose confusion matrix has the wrong layout and who reads sensitivity and specificity
+# from it gets exactly what "specificity instead" (etc.) gives: the two are look-alikes, so neither
+# is named from the ratio alone (the matrix test names the layout).
+_LAYOUTS = {
+    "matrix-sklearn-layout": (MATRIX_MISTAKES[0].description, lambda tp, fn, fp, tn: (tn, fp, fn, tp)),
+    "matrix-rows-are-predictions": (MATRIX_MISTAKES[1].description, lambda tp, fn, fp, tn: (tp, fp, fn, tn)),
+}
+SENSITIVITY_MISTAKES += tuple(
+    Mistake(text, _with_cells(lambda *cells, read=read: (lambda tp, fn, fp, tn: _ratio(tp, tp + fn))(*read(*cells))), id=key)
+    for key, (text, read) in _LAYOUTS.items())
+
 SPECIFICITY_MISTAKES = (
     Mistake("특이도 대신 음성 예측도(NPV) TN / (TN + FN)를 계산했습니다. 특이도의 분모는 실제 음성 전체 TN + FP입니다.",
             _with_cells(lambda tp, fn, fp, tn: _ratio(tn, tn + fn)), id="specificity-npv-instead"),
@@ -71,6 +91,10 @@ SPECIFICITY_MISTAKES = (
             _with_cells(lambda tp, fn, fp, tn: 1 - _ratio(tp, tp + fn)), id="specificity-one-minus-sensitivity"),
     Mistake(ZERO_DENOMINATOR, _with_cells(lambda tp, fn, fp, tn: _ratio_or_one(tn, tn + fp)), id="zero-denominator-returns-one"),
 )
+
+SPECIFICITY_MISTAKES += tuple(
+    Mistake(text, _with_cells(lambda *cells, read=read: (lambda tp, fn, fp, tn: _ratio(tn, tn + fp))(*read(*cells))), id=key)
+    for key, (text, read) in _LAYOUTS.items())
 
 FUNCTIONS = {
     "confusion_matrix": (COUNTS, MATRIX_MISTAKES),
@@ -89,6 +113,9 @@ EDGE_CASES = {
     "모두 음성으로 예측": (np.array([1, 0, 0, 1, 0]), np.array([0, 0, 0, 0, 0])),
     "레이블이 모두 음성, 긴 벡터 (민감도의 분모 0)": (np.zeros(12, dtype=np.int64), np.array([0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0])),
     "uint8 레이블": (np.array([1, 0, 1, 1, 0, 0, 1], dtype=np.uint8), np.array([0, 1, 1, 1, 0, 1, 0], dtype=np.uint8)),
+    # counts above 255 do not fit a small integer dtype (uint8 would wrap 300 to 44)
+    "샘플 600개, uint8 레이블 (한 칸의 개수가 255를 넘음)": (np.repeat(np.array([1, 1, 0, 0], dtype=np.uint8), [300, 20, 10, 270]),
+                                               np.repeat(np.array([1, 0, 1, 0], dtype=np.uint8), [300, 20, 10, 270])),
 }
 
 

@@ -35,6 +35,7 @@ EDGE_CASES = {
     "모두 0 또는 1": (np.array([0.0, 1.0, 0.0, 1.0]), 0.5),
     "임계값 0 (확률 0도 양성)": (np.array([0.0, 0.3, 1.0, 0.0]), 0.0),
     "임계값 1 (확률 1만 양성)": (np.array([0.2, 0.99, 1.0, 0.999999]), 1.0),
+    "임계값보다 아주 조금 작은 확률 (0.5 − 10⁻¹², float32로는 0.5)": (np.array([0.5 - 1e-12, 0.5, 0.5 + 1e-12]), 0.5),
 }
 
 
@@ -69,6 +70,14 @@ def test_count_positive_predictions(student, reference):
     thresholds = np.array([0.9, 0.7, 0.5, 0.3, 0.1])
     compare(student, reference, "count_positive_predictions", (probabilities, thresholds),
             case="임계값 0.9 → 0.1", spec=LABELS, mistakes=COUNT_MISTAKES)
+
+
+def test_count_positive_predictions_many(student, reference):
+    """count_positive_predictions: 확률 300개 (개수가 255를 넘음)"""
+    probabilities = np.linspace(0.0, 1.0, 300)
+    thresholds = np.array([0.0, 0.1, 0.5, 0.95])
+    compare(student, reference, "count_positive_predictions", (probabilities, thresholds),
+            case="확률 300개: 개수가 uint8의 범위(255)를 넘음", spec=LABELS, mistakes=COUNT_MISTAKES)
 
 
 def test_count_positive_predictions_random(student, reference, rng):

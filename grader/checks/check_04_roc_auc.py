@@ -83,11 +83,12 @@ def _ascending(y, s):
     return fpr[::-1], tpr[::-1], t[::-1]
 
 
-def _one_by_one(y, s):
-    """Sort the samples and move them one at a time, even when their scores are equal."""
+def _one_by_one(y, s, reverse_ties=False):
+    """Sort the samples and move them one at a time, even when their scores are equal (within a tie
+    in index order, or in reverse index order as np.argsort(s)[::-1] gives)."""
     y = np.asarray(y)
     s = np.asarray(s, dtype=np.float64)
-    order = np.argsort(-s, kind="stable")
+    order = np.argsort(s, kind="stable")[::-1] if reverse_ties else np.argsort(-s, kind="stable")
     tp = np.concatenate(([0], np.cumsum(y[order] == 1)))
     fp = np.concatenate(([0], np.cumsum(y[order] == 0)))
     return fp / max(np.sum(y == 0), 1), tp / max(np.sum(y == 1), 1), np.concatenate(([np.inf], s[order]))
@@ -131,6 +132,18 @@ ROC_AUC_MISTAKES = (
     Mistake("임계값 np.inf에서의 시작점 (0, 0)을 빠뜨렸습니다: 첫 사다리꼴이 빠집니다.", _area_of(_no_start), id="roc-auc-missing-start-point"),
     Mistake("사다리꼴 대신 직사각형(왼쪽 점의 높이)으로 넓이를 구했습니다.",
             lambda y, s: AUC_MISTAKES[0].compute(*_correct(y, s)[:2]), id="roc-auc-left-rectangles"),
+)
+
+
+# roc_auc is the area of roc_curve: a mistake in either step reaches it. Each is listed under its own
+# id, so a case where two of them give the same area names neither (they are look-alikes there).
+ROC_AUC_MISTAKES += (
+    Mistake(ROC_MISTAKES[2].description, _area_of(_swapped), id=ROC_MISTAKES[2].id),
+    Mistake(ROC_MISTAKES[4].description, _area_of(_ascending), id=ROC_MISTAKES[4].id),
+    Mistake(ROC_AUC_MISTAKES[2].description, _area_of(lambda y, s: _one_by_one(y, s, reverse_ties=True)),
+            id=ROC_AUC_MISTAKES[2].id),
+    *(Mistake(m.description, (lambda compute: lambda y, s: compute(*_correct(y, s)[:2]))(m.compute), id=m.id)
+      for m in AUC_MISTAKES[1:]),
 )
 
 

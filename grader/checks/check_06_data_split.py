@@ -17,7 +17,7 @@ import math
 import numpy as np
 import pytest
 
-from grader.engine.verdict import Array, Integer, Mistake, Parts, compare, expect
+from grader.engine.verdict import Array, Draw, Integer, Mistake, Parts, compare, expect, global_random
 
 SIZES = Parts((("n_train", Integer()), ("n_val", Integer()), ("n_test", Integer())))
 INDICES = Array(kind="int")
@@ -69,6 +69,32 @@ SPLIT_MISTAKES = (
     *(Mistake(m.description, _split(m.compute), id=f"split-{m.id}") for m in SIZE_MISTAKES),
 )
 
+def _sorted_parts(n, rng, ratios=(0.6, 0.2, 0.2)):
+    return tuple(np.sort(part) for part in _split(_RIGHT_SIZES)(n, rng, ratios))
+
+
+SPLIT_MISTAKES += (
+    Mistake("세 세트를 각각 정렬했습니다: 같은 번호들이지만 rng.permutation(n)이 준 순서를 그대로 두어야 같은 rng로 "
+            "같은 결과가 나옵니다 (np.sort를 지우세요).", _sorted_parts, id="split-parts-sorted"),
+)
+
+PERMUTATION = "rng.permutation(n)"
+
+
+def _is_a_split(student, actual, args, kwargs) -> bool:
+    """Three integer arrays of the documented sizes that together hold 0 … n − 1 once each: a valid
+    shuffle, only not the documented one."""
+    n, _, ratios = args
+    sizes = _RIGHT_SIZES(n, ratios)
+    if not isinstance(actual, (tuple, list)) or len(actual) != 3:
+        return False
+    if any(INDICES.structure_problems(part, (size,)) for part, size in zip(actual, sizes)):
+        return False
+    return bool(np.array_equal(np.sort(np.concatenate(actual)), np.arange(n)))
+
+
+SPLIT_DRAW = Draw(PERMUTATION, _is_a_split)
+
 SIZE_CASES = {
     "기본 예: n = 10, 6:2:2": (10, (0.6, 0.2, 0.2)),
     "나누어떨어지지 않음: n = 7": (7, (0.6, 0.2, 0.2)),
@@ -80,6 +106,7 @@ SIZE_CASES = {
     "1:1:1": (5, (1, 1, 1)),
     "테스트 세트 없음 (8:2:0)": (11, (0.8, 0.2, 0.0)),
     "부동소수점 함정: n = 100, (0.42, 0.29, 0.29)": (100, (0.42, 0.29, 0.29)),
+    "내림·반올림·올림이 모두 다름: n = 10, (0.61, 0.26, 0.13)": (10, (0.61, 0.26, 0.13)),
     "큰 n": (2050, (0.7, 0.15, 0.15)),
 }
 
@@ -110,7 +137,8 @@ def test_split_matches_reference_with_same_rng(student, reference, seed, case):
     """train_val_test_split: 같은 rng로 참조와 똑같은 결과"""
     n, ratios = SIZE_CASES[case]
     compare(student, reference, "train_val_test_split", (n, np.random.default_rng(seed), ratios),
-            case=f"{case} — 규칙 perm = rng.permutation(n)을 train | val | test로 자름", spec=SPLIT, mistakes=SPLIT_MISTAKES)
+            case=f"{case} — 규칙 perm = rng.permutation(n)을 train | val | test로 자름", spec=SPLIT, mistakes=SPLIT_MISTAKES,
+            draw=SPLIT_DRAW)
 
 
 def _valid_split(student, reference, n, ratios, rng, case):
@@ -148,7 +176,8 @@ def test_split_reproducible_and_shuffled(student, reference, seed):
     again = _valid_split(student, reference, n, ratios, np.random.default_rng(seed), "n = 200, 같은 시드로 다시")
     other = _valid_split(student, reference, n, ratios, np.random.default_rng(seed + 1), "n = 200, 다른 시드")
     expect(all(np.array_equal(a, b) for a, b in zip(first, again)), "train_val_test_split", "같은 시드로 두 번 호출",
-           "같은 시드의 rng를 줬는데 결과가 다릅니다. 전역 np.random이 아니라 인자로 받은 rng를 쓰세요.")
+           "같은 시드의 rng를 줬는데 결과가 다릅니다. 전역 np.random이 아니라 인자로 받은 rng를 쓰세요.",
+           mistakes=(global_random(PERMUTATION),))
     expect(not np.array_equal(np.concatenate(first), np.arange(n)), "train_val_test_split", "n = 200",
            "번호가 0, 1, 2, … 순서 그대로입니다: 섞지 않고 잘랐습니다. rng.permutation(n)으로 섞으세요.")
     expect(not all(np.array_equal(a, b) for a, b in zip(first, other)), "train_val_test_split", "다른 시드로 호출",

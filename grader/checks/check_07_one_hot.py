@@ -56,6 +56,7 @@ TO_CASES = {
     "행과 열의 수가 같음": (np.array([1, 2, 0]), 3),
     "레이블 없음 (n = 0), num_classes = 4 → 모양 (0, 4)": (np.array([], dtype=np.int64), 4),
     "uint8 레이블": (np.array([3, 0, 2, 3], dtype=np.uint8), None),
+    "uint8 레이블 255 (255 + 1이 uint8에서 0으로 넘침)": (np.array([255, 0, 7], dtype=np.uint8), None),
 }
 
 

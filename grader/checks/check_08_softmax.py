@@ -66,6 +66,14 @@ def _stable(z, axis=-1, sum_axis="same", keepdims_max=True):
         return e / np.sum(e, axis=axis, keepdims=True)
 
 
+def _mean_shift(z, axis=-1):
+    """exp(z − mean) / Σ: overflows when a logit is far above the row's mean."""
+    z = _f(z)
+    with np.errstate(all="ignore"):
+        e = np.exp(z - np.mean(z, axis=axis, keepdims=True))
+        return e / np.sum(e, axis=axis, keepdims=True)
+
+
 SOFTMAX_MISTAKES = (
     Mistake(OVERFLOW.removesuffix(".") + " (그대로 exp(z)를 계산함).", _naive, id="softmax-overflow"),
     Mistake("배열 전체의 최댓값 하나를 뺐습니다: axis를 따라(행마다) 최댓값을 빼야 합니다. "
@@ -76,6 +84,8 @@ SOFTMAX_MISTAKES = (
             lambda z, axis=-1: _stable(z, axis, sum_axis="first"), id="softmax-sum-axis-0"),
     Mistake("최댓값에 keepdims=True를 빠뜨렸습니다: 행마다의 최댓값이 엉뚱한 축으로 브로드캐스트되어 행마다 다른 수를 뺐습니다.",
             lambda z, axis=-1: _stable(z, axis, keepdims_max=False), id="softmax-max-without-keepdims"),
+    Mistake("최댓값이 아니라 평균을 뺐습니다: 평균보다 700 넘게 큰 로짓이 있으면 exp가 여전히 넘칩니다 (inf / inf = NaN). "
+            "행마다 최댓값을 빼야 모든 지수가 0 이하가 됩니다.", _mean_shift, id="softmax-mean-shift"),
 )
 
 
@@ -122,6 +132,7 @@ CASES = {
 
 LARGE = {
     "큰 로짓 [1000, 0]": np.array([1000.0, 0.0]),
+    "평균보다 훨씬 큰 로짓 [2000, 0, 0, 0] (평균을 빼도 e^1500)": np.array([2000.0, 0.0, 0.0, 0.0]),
     "큰 로짓 [1000, 1001, 999]": np.array([1000.0, 1001.0, 999.0]),
     "아주 작은 로짓 [−1000, −1001] (언더플로)": np.array([-1000.0, -1001.0]),
     "행마다 범위가 다른 큰 로짓": np.array([[1000.0, 999.0, 998.0], [0.0, 1.0, 2.0], [-800.0, -801.0, -805.0]]),

@@ -46,6 +46,8 @@ TOTAL_MISTAKES = (
     Mistake("샘플 수 × 에포크를 배치 크기로 한 번에 나눴습니다: 에포크마다 생기는 마지막 작은 배치를 한 번만 셉니다.",
             lambda n, b, e: _ceil(n * e, b), id="total-ceil-of-all-samples"),
     Mistake(FLOAT_CEIL, lambda n, b, e: e * math.ceil(n / b), id="float-division-ceil"),
+    # rounding per epoch equals flooring whenever the remainder is under half a batch: a look-alike
+    Mistake(PER_EPOCH_MISTAKES[1].description, lambda n, b, e: e * _round_half_even(n, b), id="round-instead-of-ceil"),
 )
 
 LAST_BATCH_MISTAKES = (

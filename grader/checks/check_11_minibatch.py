@@ -17,7 +17,7 @@ import math
 import numpy as np
 import pytest
 
-from grader.engine.verdict import Array, Mistake, Parts, Scalar, compare, expect
+from grader.engine.verdict import Array, Draw, Mistake, Parts, Scalar, compare, expect, global_random
 
 INDICES = Array(kind="int")
 PARAMS = Parts((("w", Scalar(rtol=1e-9, atol=1e-12)), ("b", Scalar(rtol=1e-9, atol=1e-12))))
@@ -127,7 +127,8 @@ def test_minibatch_indices_matches_reference(student, reference, seed, case):
     """minibatch_indices: 같은 rng로 참조와 똑같은 배치"""
     n, batch_size, kwargs = CASES[case]
     compare(student, reference, "minibatch_indices", (n, batch_size, np.random.default_rng(seed)), kwargs,
-            case=f"{case} — 규칙: rng.permutation(n)을 batch_size개씩 자름", spec=BATCHES, mistakes=MINIBATCH_MISTAKES)
+            case=f"{case} — 규칙: rng.permutation(n)을 batch_size개씩 자름", spec=BATCHES, mistakes=MINIBATCH_MISTAKES,
+            draw=MINIBATCH_DRAW)
 
 
 def _epoch_problems(batches, n, batch_size):
@@ -149,12 +150,52 @@ def _epoch_problems(batches, n, batch_size):
     return []
 
 
+PERMUTATION = "rng.permutation(n)"
+
+
+def _valid_epoch(student, actual, args, kwargs) -> bool:
+    """The batches of one epoch are a valid cut of some shuffle: only the draw differs."""
+    n, batch_size, _ = args
+    return kwargs.get("shuffle", True) and not _epoch_problems(actual, n, batch_size)
+
+
+def _valid_epochs(student, actual, args, kwargs) -> bool:
+    """Every epoch is a valid cut of some shuffle and the epochs differ: only the draw differs."""
+    n, batch_size, epochs, _ = args
+    per_epoch = math.ceil(n / batch_size)
+    if not isinstance(actual, (list, tuple)) or len(actual) != epochs * per_epoch:
+        return False
+    chunks = [list(actual[e * per_epoch:(e + 1) * per_epoch]) for e in range(epochs)]
+    return not any(_epoch_problems(chunk, n, batch_size) for chunk in chunks)
+
+
+MINIBATCH_DRAW = Draw(PERMUTATION, _valid_epoch)
+EPOCH_DRAW = Draw("에포크마다 rng.permutation(n) 한 번", _valid_epochs)
+GD_DRAW = Draw(PERMUTATION)
+
+
+WITH_REPLACEMENT = Mistake(
+    "번호를 복원 추출로 뽑았습니다 (rng.integers(0, n, n), rng.choice(n, n) 등): 한 에포크 안에서 같은 샘플이 두 번 나오고 "
+    "어떤 샘플은 빠집니다. 한 에포크는 모든 샘플을 정확히 한 번씩 쓰도록 rng.permutation(n)으로 섞으세요.",
+    lambda *args, **kwargs: None, id="sampled-with-replacement")
+
+
+def _with_replacement(batches, n) -> bool:
+    """n indices in 0 … n − 1, some twice: drawn with replacement (not overlapping slices, which give more than n)."""
+    try:
+        every = np.concatenate(batches).astype(np.int64)
+    except (TypeError, ValueError):
+        return False
+    return every.size == n and bool(np.all((every >= 0) & (every < n))) and np.unique(every).size < n
+
+
 @pytest.mark.parametrize("n, batch_size", [(10, 3), (64, 8), (5, 10), (6, 1), (33, 32)])
 def test_minibatch_indices_properties(student, seed, n, batch_size):
     """minibatch_indices: 모든 샘플이 한 번씩, 배치 크기, 배치 수 ⌈n / batch_size⌉"""
     batches = student.call("minibatch_indices", (n, batch_size, np.random.default_rng(seed)))
     problems = _epoch_problems(batches, n, batch_size)
-    expect(not problems, "minibatch_indices", f"n = {n}, batch_size = {batch_size}", *problems)
+    replacement = (WITH_REPLACEMENT,) if problems and _with_replacement(batches, n) else ()
+    expect(not problems, "minibatch_indices", f"n = {n}, batch_size = {batch_size}", *problems, mistakes=replacement)
 
 
 def test_minibatch_indices_reproducible_and_shuffled(student, seed):
@@ -164,7 +205,8 @@ def test_minibatch_indices_reproducible_and_shuffled(student, seed):
     problems = _epoch_problems(first, 100, 16)
     expect(not problems, "minibatch_indices", "n = 100, batch_size = 16", *problems)
     expect(all(np.array_equal(a, b) for a, b in zip(first, second)), "minibatch_indices", "같은 시드로 두 번 호출",
-           "같은 시드의 rng를 줬는데 결과가 다릅니다. 전역 np.random이 아니라 인자로 받은 rng를 쓰세요.")
+           "같은 시드의 rng를 줬는데 결과가 다릅니다. 전역 np.random이 아니라 인자로 받은 rng를 쓰세요.",
+           mistakes=(global_random(PERMUTATION),))
     expect(not np.array_equal(np.concatenate(first), np.arange(100)), "minibatch_indices", "n = 100, shuffle=True",
            "번호가 0, 1, 2, … 순서 그대로입니다: 섞지 않았습니다. rng.permutation(n)으로 섞으세요.")
 
@@ -173,7 +215,7 @@ def test_minibatch_indices_reproducible_and_shuffled(student, seed):
 def test_epoch_batches_matches_reference(student, reference, seed, n, batch_size, epochs):
     """epoch_batches: 같은 rng로 참조와 똑같은 배치 (에포크마다 새로 섞음)"""
     compare(student, reference, "epoch_batches", (n, batch_size, epochs, np.random.default_rng(seed)),
-            case=f"n = {n}, batch_size = {batch_size}, epochs = {epochs}", spec=BATCHES, mistakes=EPOCH_MISTAKES)
+            case=f"n = {n}, batch_size = {batch_size}, epochs = {epochs}", spec=BATCHES, mistakes=EPOCH_MISTAKES, draw=EPOCH_DRAW)
 
 
 def test_epoch_batches_reshuffles_every_epoch(student, seed):
@@ -205,7 +247,7 @@ def test_minibatch_gd_epoch_matches_reference(student, reference, seed, n, batch
     """minibatch_gd_epoch: 같은 rng로 참조와 똑같은 (w, b)"""
     x, y = _data(np.random.default_rng([seed, n]), n)
     compare(student, reference, "minibatch_gd_epoch", (x, y, 0.3, -0.2, 0.05, batch_size, np.random.default_rng(seed)),
-            case=f"n = {n}, batch_size = {batch_size}, lr = 0.05", spec=PARAMS, mistakes=GD_MISTAKES)
+            case=f"n = {n}, batch_size = {batch_size}, lr = 0.05", spec=PARAMS, mistakes=GD_MISTAKES, draw=GD_DRAW)
 
 
 def test_batch_gd_is_one_full_step(student, seed):

@@ -53,6 +53,11 @@ def _no_min_delta(val_losses, patience, min_delta=0.0):
     return _right(val_losses, patience, 0.0)
 
 
+_relative_min_delta = _rule(lambda loss, best, delta: loss < best * (1.0 - delta))
+RELATIVE = ("min_delta를 비율로 썼습니다 (best × (1 − min_delta)). min_delta는 손실의 절대적인 차이입니다: "
+            "loss < best − min_delta이면 개선입니다.")
+
+
 def _argmin_of_all(val_losses, patience, min_delta=0.0):
     stop, _ = _right(val_losses, patience, min_delta)
     return stop, int(np.argmin(np.asarray(val_losses, dtype=np.float64)))
@@ -70,6 +75,7 @@ STOP_MISTAKES = (
             _argmin_of_all, id="best-is-global-argmin"),
     Mistake("에포크 번호를 1부터 셌습니다. 이 연습은 0부터 셉니다 (val_losses[0]이 에포크 0).", _shifted(_right, 1), id="epochs-from-one"),
     Mistake("min_delta를 무시했습니다. best − min_delta보다 작아져야 개선입니다.", _no_min_delta, id="min-delta-ignored"),
+    Mistake(RELATIVE, _relative_min_delta, id="min-delta-relative"),
     Mistake("같은 값(또는 min_delta만큼 줄지 않은 값)도 개선으로 셌습니다. < 가 아니라 <= 를 썼나요?", _ties, id="ties-count-as-improvement"),
     Mistake("patience를 한 번 늦게 셌습니다: 개선 없는 에포크가 patience번이 되면 바로 멈춥니다 (wait > patience가 아니라 wait >= patience).",
             _late, id="patience-off-by-one"),
@@ -86,6 +92,7 @@ COUNT_MISTAKES = (
     Mistake("검증 손실을 '직전 에포크'와 비교했습니다. 개선 여부는 지금까지의 최솟값(best)과 비교해야 합니다.", _count(_previous), id="count-compare-with-previous"),
     Mistake("patience를 한 번 늦게 셌습니다 (wait > patience가 아니라 wait >= patience에서 멈춤).", _count(_late), id="count-patience-off-by-one"),
     Mistake("min_delta를 무시했습니다. best − min_delta보다 작아져야 개선입니다.", _count(_no_min_delta), id="count-min-delta-ignored"),
+    Mistake(RELATIVE, _count(_relative_min_delta), id="count-min-delta-relative"),
 )
 
 NOTE_EXAMPLE = [1.0, 0.8, 0.7, 0.75, 0.72, 0.9]
@@ -99,6 +106,7 @@ EDGE_CASES = {
     "같은 값이 이어짐 (개선 아님)": (np.array([0.5, 0.5, 0.5, 0.5, 0.5]), 2, 0.0),
     "min_delta보다 작게 줄어듦": (np.array([1.0, 0.996, 0.993, 0.5, 0.4]), 2, 0.01),
     "min_delta보다 크게 줄었다가 작게 줄어듦": (np.array([1.0, 0.98, 0.975, 0.97, 0.96, 0.95]), 2, 0.015),
+    "손실이 10 근처 (min_delta는 비율이 아니라 차이)": (np.array([10.0, 9.995, 9.99, 9.5]), 2, 0.002),
     "첫 에포크가 가장 좋음": (np.array([0.3, 0.4, 0.5, 0.6, 0.2]), 3, 0.0),
     "에포크 하나": (np.array([0.7]), 1, 0.0),
     "patience가 에포크 수보다 큼": (np.array([0.5, 0.6, 0.7]), 10, 0.0),

@@ -68,6 +68,8 @@ BACKWARD_MISTAKES = (
             _backward(bias="mean"), id="backward-bias-mean-instead-of-sum"),
     Mistake("ReLU의 도함수를 z1 = 0에서 1로 썼습니다 (z1 >= 0). 이 과정은 PyTorch처럼 z1 > 0일 때만 1, z1 = 0에서는 0입니다.",
             _backward(relu_at_zero=1.0), id="backward-relu-derivative-one-at-zero"),
+    Mistake("dW1을 d_z1ᵀ @ x로 곱해 전치된 기울기를 만들었습니다: 기울기는 가중치와 같은 모양이어야 하므로 dW1 = xᵀ @ d_z1입니다.",
+            lambda *args, **kwargs: (lambda g: (g[0].T, *g[1:]))(_backward()(*args, **kwargs)), id="backward-dw1-transposed"),
 )
 
 
@@ -80,10 +82,21 @@ def _forward_mistake(rule):
     return run
 
 
+def _exp_ratio(z, activation):
+    """σ(z) as e^z / (1 + e^z): NaN once e^z overflows."""
+    if activation != "sigmoid":
+        return np.maximum(z, 0.0)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.exp(z) / (1.0 + np.exp(z))
+
+
 FORWARD_MISTAKES = (
     Mistake("은닉층에 활성화 함수를 적용하지 않았습니다 (a1 = z1).", _forward_mistake(lambda z, act: z), id="forward-missing-activation"),
     Mistake("시그모이드의 부호가 반대입니다: σ(z) = 1 / (1 + e^(−z))입니다.",
             _forward_mistake(lambda z, act: _sigmoid(-z) if act == "sigmoid" else np.maximum(z, 0)), id="forward-sigmoid-wrong-sign"),
+    Mistake("σ(z)를 e^z / (1 + e^z)로 계산했습니다: z가 710을 넘으면 e^z가 inf로 넘쳐 inf / inf = NaN이 됩니다. "
+            "z ≥ 0에서는 1 / (1 + e^(−z)), z < 0에서는 e^z / (1 + e^z)처럼 지수가 넘치지 않는 쪽을 고르세요.",
+            _forward_mistake(_exp_ratio), id="forward-sigmoid-exp-ratio-overflow"),
 )
 
 LOSS_MISTAKES = (

@@ -13,7 +13,7 @@ shares memory with x (np.shares_memory here, the worker's report in grading mode
 import numpy as np
 import pytest
 
-from grader.engine.verdict import Array, Mistake, Parts, compare, expect
+from grader.engine.verdict import Array, Draw, Mistake, Parts, compare, expect, global_random
 
 OUTPUT = Parts((("out", Array(rtol=1e-12, atol=1e-15)), ("mask", Array(kind="bool"))))
 MASK = Array(kind="bool")
@@ -62,6 +62,25 @@ INFERENCE_MISTAKES = (
             _inference_mistake(lambda x, rate, rng: _train_rule(x, rate, rng.random(x.shape))), id="inference-drops-units"),
 )
 
+KEEP = "keep = rng.random(x.shape) >= rate"
+
+
+def _right_law(student, actual, args, kwargs) -> bool:
+    """out = x · mask / (1 − rate) for the returned mask, and on 40,000 fresh units the kept
+    fraction is within 6 standard deviations of 1 − rate: a valid dropout, only drawn differently."""
+    x, rate, _ = args
+    out, mask = actual
+    if OUTPUT.problems(actual, (x * mask / (1 - rate), mask)):
+        return False
+    units = np.ones((200, 200))
+    big_out, big_mask = student.call("dropout_forward", (units, rate, np.random.default_rng(7)))
+    if MASK.structure_problems(big_mask, units.shape) or not np.allclose(big_out, units * big_mask / (1 - rate)):
+        return False
+    return abs(float(big_mask.mean()) - (1 - rate)) <= 6 * np.sqrt(rate * (1 - rate) / units.size)
+
+
+TRAINING_DRAW = Draw(KEEP, _right_law)
+
 CASES = {
     "벡터, rate 0.5": ((8,), 0.5),
     "행렬, rate 0.2": ((4, 6), 0.2),
@@ -77,7 +96,8 @@ def test_training_matches_reference(student, reference, seed, case):
     data_rng = np.random.default_rng([seed, len(shape)])
     x = data_rng.normal(size=shape)
     compare(student, reference, "dropout_forward", (x, rate, np.random.default_rng(seed)),
-            case=f"{case} — 규칙 keep = rng.random(x.shape) >= rate", spec=OUTPUT, mistakes=TRAINING_MISTAKES)
+            case=f"{case} — 규칙 keep = rng.random(x.shape) >= rate", spec=OUTPUT, mistakes=TRAINING_MISTAKES,
+            draw=TRAINING_DRAW)
 
 
 @pytest.mark.parametrize("rate", [0.1, 0.5, 0.9])
@@ -105,7 +125,7 @@ def test_inference_leaves_rng_alone(student, seed):
 @pytest.mark.parametrize("rate", [0.25, 0.6])
 def test_keep_rate_and_scaling(student, seed, rate):
     """통계: 남기는 비율은 1 − rate, 남은 값은 x / (1 − rate)"""
-    shape = (1000, 1000)
+    shape = (200, 200)  # 40,000 units: 6 standard deviations are under 0.015, rate and 1 − rate differ by 0.2 or more
     x = np.random.default_rng([seed, 1]).uniform(0.5, 1.5, size=shape)
     result = student.call("dropout_forward", (x, rate, np.random.default_rng(seed)))
     case = f"x 모양 {shape}, rate {rate}"
@@ -136,4 +156,5 @@ def test_reproducible_with_given_rng(student, seed):
     second = student.call("dropout_forward", (x, 0.5, np.random.default_rng(seed)))
     problems = Parts((("out", Array()), ("mask", MASK))).problems(second, first)
     expect(not problems, "dropout_forward", "같은 시드로 두 번 호출",
-           "같은 시드의 rng를 줬는데 결과가 다릅니다. 전역 np.random이 아니라 인자로 받은 rng를 쓰세요.", *problems)
+           "같은 시드의 rng를 줬는데 결과가 다릅니다. 전역 np.random이 아니라 인자로 받은 rng를 쓰세요.", *problems,
+           mistakes=(global_random(KEEP),))

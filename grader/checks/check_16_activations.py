@@ -34,17 +34,36 @@ def _sig(x):
     return np.where(_x(x) >= 0, 1 / (1 + e), e / (1 + e))
 
 
+SIGMOID_EXP_RATIO = ("σ(x)를 e^x / (1 + e^x)로 계산했습니다: x가 710을 넘으면 e^x가 inf로 넘쳐 inf / inf = NaN이 됩니다. "
+                     "x ≥ 0에서는 1 / (1 + e^(−x)), x < 0에서는 e^x / (1 + e^x)처럼 지수가 넘치지 않는 쪽을 고르세요.")
+
+
+def _exp_ratio(x):
+    """e^x / (1 + e^x) as numpy computes it: NaN once e^x overflows."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.exp(_x(x)) / (1 + np.exp(_x(x)))
+
+
+def _derivative_overflow(x):
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = np.exp(-_x(x))
+        return e / (1 + e) ** 2
+
+
 MISTAKES = {
     "sigmoid": (
         Mistake("지수의 부호가 반대입니다: σ(x) = 1 / (1 + e^(−x))입니다 (1 / (1 + e^x)는 σ(−x)).", lambda x: _sig(-_x(x)), id="sigmoid-wrong-sign"),
         Mistake("1 / (1 + e^(−x))가 아니라 1 / (1 − e^(−x))를 썼습니다.",
                 lambda x: 1 / (1 - np.exp(-np.clip(_x(x), -700, 700))), id="sigmoid-one-minus-exp"),
+        Mistake(SIGMOID_EXP_RATIO, _exp_ratio, id="sigmoid-exp-ratio-overflow"),
     ),
     "sigmoid_derivative": (
         Mistake("입력 x에 바로 x(1 − x)를 계산했습니다. σ'(x) = σ(x)(1 − σ(x))이므로 먼저 σ(x)를 구해야 합니다.",
                 lambda x: _x(x) * (1 - _x(x)), id="sigmoid-derivative-of-input"),
         Mistake("σ'(x) 대신 σ(x)를 반환했습니다.", _sig, id="sigmoid-derivative-returns-sigmoid"),
         Mistake("σ(x)(1 − σ(x))가 아니라 σ(x)(1 + σ(x))를 썼습니다.", lambda x: _sig(x) * (1 + _sig(x)), id="sigmoid-derivative-plus"),
+        Mistake("e^(−x) / (1 + e^(−x))²를 그대로 계산했습니다: x가 −710보다 작으면 e^(−x)가 inf로 넘쳐 inf / inf = NaN이 됩니다. "
+                "도함수는 x에 대해 대칭이므로 e^(−|x|)를 쓰세요.", _derivative_overflow, id="sigmoid-derivative-overflow"),
     ),
     "relu": (
         Mistake("음수를 0으로 바꾸지 않고 절댓값을 취했습니다.", lambda x: np.abs(_x(x)), id="relu-abs"),

@@ -37,17 +37,22 @@ def _train(ddof=0, eps_outside=False, axis=0, affine=True, divide_by_var=False, 
         x, gamma, beta = _f(x, gamma, beta)
         mean, var = x.mean(axis=axis, keepdims=True), x.var(axis=axis, ddof=ddof, keepdims=True)
         if one_pass:
-            var = np.maximum((x * x).mean(axis=axis, keepdims=True) - mean * mean, 0.0)
-        if divide_by_var:
-            x_hat = (x - mean) / (var + eps)
-        elif eps_outside:
-            x_hat = (x - mean) / (np.sqrt(var) + eps)
-        else:
-            x_hat = (x - mean) / np.sqrt(var + eps)
+            var = (x * x).mean(axis=axis, keepdims=True) - mean * mean
+            var = var if one_pass == "unclamped" else np.maximum(var, 0.0)
+        with np.errstate(invalid="ignore"):
+            if divide_by_var:
+                x_hat = (x - mean) / (var + eps)
+            elif eps_outside:
+                x_hat = (x - mean) / (np.sqrt(var) + eps)
+            else:
+                x_hat = (x - mean) / np.sqrt(var + eps)
         out = gamma * x_hat + beta if affine else x_hat
         return out, mean.squeeze(axis), var.squeeze(axis)
     return run
 
+
+ONE_PASS = ("분산을 한 번에 E[x²] − E[x]²로 구했습니다: 평균이 표준편차보다 훨씬 크면(예: 10⁸ + 잡음) 비슷한 두 큰 수의 뺄셈에서 "
+            "유효숫자가 사라집니다. 평균을 뺀 뒤 제곱해 평균내세요 (np.var).")
 
 TRAIN_MISTAKES = (
     Mistake("분산을 N − 1로 나눴습니다 (불편 분산, ddof=1). 배치 정규화는 배치의 분산을 N으로 나눕니다 (np.var의 기본값).",
@@ -56,8 +61,8 @@ TRAIN_MISTAKES = (
     Mistake("특성 축(axis=1)으로 평균과 분산을 구했습니다. 배치 정규화는 특성마다 배치 축(axis=0)으로 구합니다.", _train(axis=1), id="train-feature-axis"),
     Mistake("γ(스케일)와 β(시프트)를 적용하지 않았습니다: out = γ · x̂ + β입니다.", _train(affine=False), id="train-missing-affine"),
     Mistake("표준편차가 아니라 분산으로 나눴습니다: x̂ = (x − μ) / √(σ² + ε)입니다.", _train(divide_by_var=True), id="train-divide-by-variance"),
-    Mistake("분산을 한 번에 E[x²] − E[x]²로 구했습니다: 평균이 표준편차보다 훨씬 크면(예: 10⁸ + 잡음) 비슷한 두 큰 수의 뺄셈에서 "
-            "유효숫자가 사라집니다. 평균을 뺀 뒤 제곱해 평균내세요 (np.var).", _train(one_pass=True), id="train-one-pass-variance"),
+    Mistake(ONE_PASS, _train(one_pass=True), id="train-one-pass-variance"),
+    Mistake(ONE_PASS, _train(one_pass="unclamped"), id="train-one-pass-variance"),  # without max(·, 0): NaN where it goes negative
 )
 
 
@@ -200,6 +205,31 @@ def test_backward_random(student, reference, rng):
         dout = rng.normal(size=(n, d))
         compare(student, reference, "batchnorm_backward", (dout, x, gamma),
                 case=f"무작위 {trial + 1}번째 (N={n}, D={d})", spec=BACKWARD, mistakes=BACKWARD_MISTAKES)
+
+
+def test_backward_large_offset(student, reference, rng):
+    """batchnorm_backward: 평균이 표준편차보다 훨씬 큰 특성 (10⁸ + 잡음)"""
+    x = 1e8 + rng.normal(0.0, 1.0, (16, 3))
+    gamma, dout = rng.uniform(0.5, 2.0, 3), rng.normal(size=(16, 3))
+    # x − μ is exact to ~1e-8 relative; E[x²] − E[x]² is off by ~2 where the variance is ~1
+    loose = Parts((("dx", Array(rtol=1e-5, atol=1e-6)), ("dgamma", Array(rtol=1e-5, atol=1e-6)), ("dbeta", Array(rtol=1e-9, atol=1e-9))))
+    compare(student, reference, "batchnorm_backward", (dout, x, gamma), case="평균 10⁸, 표준편차 1인 특성 3개",
+            spec=loose, mistakes=BACKWARD_MISTAKES + ONE_PASS_BACKWARD)
+
+
+def _one_pass_backward(dout, x, gamma, eps=1e-5, clamp=True):
+    """The backward pass with σ² = E[x²] − E[x]² (clamped at 0 or not), as the forward mistake computes it."""
+    dout, x, gamma = _f(dout, x, gamma)
+    n, mean = x.shape[0], x.mean(0)
+    var = (x * x).mean(0) - mean * mean
+    with np.errstate(invalid="ignore"):
+        std = np.sqrt((np.maximum(var, 0.0) if clamp else var) + eps)
+    x_hat = (x - mean) / std
+    return gamma / (n * std) * (n * dout - dout.sum(0) - x_hat * (dout * x_hat).sum(0)), (dout * x_hat).sum(0), dout.sum(0)
+
+
+ONE_PASS_BACKWARD = (Mistake(ONE_PASS, _one_pass_backward, id="train-one-pass-variance"),
+                     Mistake(ONE_PASS, lambda *a, **k: _one_pass_backward(*a, clamp=False, **k), id="train-one-pass-variance"))
 
 
 def test_backward_gradient_check(student, reference, rng):

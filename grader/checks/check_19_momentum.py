@@ -36,20 +36,32 @@ STEP_MISTAKES = (
 )
 
 
-def _path(step):
+def _path(step, lookahead=False, first_velocity=None):
     def run(curvature, w0, lr, beta, steps):
         curvature = np.asarray(curvature, dtype=np.float64)
         w = np.asarray(w0, dtype=np.float64)
-        v = np.zeros_like(w)
+        v = np.zeros_like(w) if first_velocity is None else first_velocity(curvature, w, lr)
         path = [w]
         for _ in range(steps):
-            w, v = step(w, v, curvature * w, lr, beta)
+            w, v = step(w, v, curvature * (w + beta * v if lookahead else w), lr, beta)
             path.append(w)
         return np.array(path)
     return run
 
 
-PATH_MISTAKES = tuple(Mistake(m.description, _path(m.compute), id=f"path-{m.id}") for m in STEP_MISTAKES)
+def _right_step(w, v, grad, lr, beta):
+    v_new = beta * v - lr * grad
+    return w + v_new, v_new
+
+
+PATH_MISTAKES = tuple(Mistake(m.description, _path(m.compute), id=f"path-{m.id}") for m in STEP_MISTAKES) + (
+    Mistake("기울기를 현재 w가 아니라 w + βv에서 구했습니다 (네스테로프 모멘텀). 이 연습은 보통의 모멘텀: ∇L(w)입니다.",
+            _path(_right_step, lookahead=True), id="path-nesterov-lookahead"),
+    Mistake("경로에 시작점 w0을 넣지 않았습니다: 경로는 w0부터 steps번의 갱신 뒤까지 steps + 1개의 점입니다.",
+            lambda *args: _path(_right_step)(*args)[1:], id="path-missing-start"),
+    Mistake("속도를 0이 아니라 첫 기울기 스텝(−η∇L(w0))으로 시작했습니다: 처음 속도는 v = 0입니다.",
+            _path(_right_step, first_velocity=lambda c, w, lr: -lr * c * w), id="path-velocity-not-zero-at-start"),
+)
 
 EDGE_CASES = {
     "정지 상태에서 첫 스텝 (v = 0)": (np.array([1.0, -2.0]), np.zeros(2), np.array([0.5, -1.0]), 0.1, 0.9),

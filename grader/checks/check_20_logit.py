@@ -66,6 +66,9 @@ SIGMOID_MISTAKES = (
     Mistake("지수의 부호가 반대입니다: σ(z) = 1 / (1 + e^(−z))입니다.", _quiet(lambda z: 1 / (1 + np.exp(_f(z)))), id="sigmoid-wrong-sign"),
     Mistake("시그모이드 대신 오즈를 확률로 바꾸는 식 z / (1 + z)를 썼습니다. 로짓의 역함수는 1 / (1 + e^(−z))입니다.",
             _quiet(lambda z: _f(z) / (1 + _f(z))), id="sigmoid-odds-formula"),
+    Mistake("σ(z)를 e^z / (1 + e^z)로 계산했습니다: z가 710을 넘으면 e^z가 inf로 넘쳐 inf / inf = NaN이 됩니다. "
+            "z ≥ 0에서는 1 / (1 + e^(−z)), z < 0에서는 e^z / (1 + e^z)처럼 지수가 넘치지 않는 쪽을 고르세요.",
+            _quiet(lambda z: np.exp(_f(z)) / (1 + np.exp(_f(z)))), id="sigmoid-exp-ratio-overflow"),
 )
 
 PROBABILITY_MISTAKES = (
@@ -73,6 +76,9 @@ PROBABILITY_MISTAKES = (
     Mistake("오즈를 그대로 확률로 반환했습니다. 오즈 3은 확률 0.75입니다: p = o / (1 + o).", _quiet(lambda o: _f(o)), id="probability-returns-odds"),
     Mistake("o / (1 − o)를 썼습니다: 오즈를 구하는 식을 다시 적용했습니다. 역변환은 p = o / (1 + o)입니다.",
             _quiet(lambda o: _f(o) / (1 - _f(o))), id="probability-odds-formula-again"),
+    Mistake("o / (1 + o)를 그대로 썼습니다: 오즈가 inf(확률 1의 오즈)이면 inf / inf = NaN이 됩니다. "
+            "오즈가 inf인 자리는 확률 1.0으로 따로 처리하세요 (np.where(np.isinf(o), 1.0, o / (1 + o))).",
+            _quiet(lambda o: _f(o) / (1 + _f(o))), id="probability-infinite-odds-nan"),
 )
 
 PROBABILITIES = np.array([0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0])

@@ -11,7 +11,7 @@ and tensordot); float32 inputs relative and absolute 1e-5 (a learner may keep fl
 import numpy as np
 import pytest
 
-from grader.engine.verdict import Array, Integer, Mistake, Parts, compare, expect
+from grader.engine.verdict import Array, Integer, Mistake, Parts, compare, expect, fmt
 
 OUT = Array(rtol=1e-9, atol=1e-11)
 OUT32 = Array(rtol=1e-5, atol=1e-5)  # float32 inputs: a learner may keep float32
@@ -166,7 +166,7 @@ def test_output_shape_agrees_with_conv1d(student, rng):
         shape = student.call("conv1d_output_shape", ((2, 11, 3), 5, 4, padding))
         case = f"입력 (2, 11, 3), 커널 (4, 3, 5), '{padding}'"
         expect(isinstance(shape, (tuple, list)) and len(shape) == 3, "conv1d_output_shape", case,
-               f"정수 3개의 튜플을 반환해야 하는데 {shape!r}을(를) 반환했습니다.")
+               f"정수 3개의 튜플을 반환해야 하는데 {fmt(shape)}을(를) 반환했습니다.")
         problems = SHAPE.problems(tuple(np.shape(out)), tuple(int(v) for v in shape))
         expect(not problems, "conv1d / conv1d_output_shape", case,
                f"conv1d 결과의 모양 {np.shape(out)}과 conv1d_output_shape의 답 {tuple(shape)}이 다릅니다.", *problems)

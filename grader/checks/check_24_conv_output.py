@@ -20,7 +20,7 @@ import numpy as np
 import pytest
 
 from grader.engine.student import StudentError
-from grader.engine.verdict import Array, Integer, Mistake, compare, expect
+from grader.engine.verdict import Array, Integer, Mistake, compare, expect, fmt
 
 LENGTH = Integer()
 MAX = Array(rtol=1e-12, atol=0.0)
@@ -146,7 +146,7 @@ def _expect_value_error(student, function, args, kwargs, case, advice, returned_
         expect(False, function, case, message, f"ValueError를 내야 합니다 (다른 예외가 아니라). {advice}")
         return
     extra = [returned_hint(result)] if returned_hint and returned_hint(result) else []
-    expect(False, function, case, f"ValueError를 내야 하는데 값 {result!r}을(를) 반환했습니다.", *extra, advice)
+    expect(False, function, case, f"ValueError를 내야 하는데 값 {fmt(result)}을(를) 반환했습니다.", *extra, advice)
 
 
 INVALID = [

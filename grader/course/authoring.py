@@ -28,6 +28,7 @@ class WrongImplementation:
     name: str
     expect: str
     source: str
+    also: tuple[str, ...] = ()  # other mistake ids its verdicts may name: the same misconception reached through a helper
 
 
 def wrong_implementations(exercise_id: str, corpus: Path = CORPUS, manifest_name: str = "wrong.toml") -> list[WrongImplementation]:
@@ -46,7 +47,7 @@ def wrong_implementations(exercise_id: str, corpus: Path = CORPUS, manifest_name
             if source.count(change["old"]) != 1:
                 raise ValueError(f"{manifest}: '{entry['name']}'의 바꿀 부분이 참조 풀이에 정확히 한 번 있지 않습니다.")
             source = source.replace(change["old"], change["new"])
-        found.append(WrongImplementation(exercise_id, entry["name"], entry["expect"], source))
+        found.append(WrongImplementation(exercise_id, entry["name"], entry["expect"], source, tuple(entry.get("also", ()))))
     return found
 
 

@@ -48,6 +48,9 @@ def fmt(value: Any) -> str:
         return np.array2string(value, precision=6, threshold=12, edgeitems=3, separator=", ")
     if isinstance(value, np.generic):
         return fmt(value.item())  # plain Python values: never "np.int64(1)" or "np.True_"
+    if isinstance(value, (tuple, list)):  # their repr would show the reprs of numpy scalars inside
+        text = _short(value)
+        return text if len(text) <= 120 else text[:117] + "..."
     text = repr(value)
     return text if len(text) <= 120 else text[:117] + "..."
 
@@ -155,11 +158,14 @@ class Array:
         if not wrong.any():
             return []
         first = tuple(int(i) for i in np.argwhere(wrong)[0])
-        return [
-            f"{int(wrong.sum())}개 원소가 다릅니다 (전체 {want.size}개). 첫 위치 {list(first)}: 기대 {fmt(want[first])}, 반환 {fmt(actual[first])}",
-            f"기대값 {fmt(want)}",
-            f"반환값 {fmt(actual)}",
-        ]
+        lines = [f"{int(wrong.sum())}개 원소가 다릅니다 (전체 {want.size}개). 첫 위치 {list(first)}: 기대 {fmt(want[first])}, "
+                 f"반환 {fmt(actual[first])}"]
+        if self.kind == "int":  # counts: where the difference is largest says more than where it starts
+            gap = np.abs(actual.astype(np.float64) - want.astype(np.float64))
+            worst = tuple(int(i) for i in np.unravel_index(int(np.argmax(gap)), want.shape))
+            if worst != first:
+                lines.append(f"가장 큰 차이 {fmt(gap[worst])} (위치 {list(worst)}: 기대 {fmt(want[worst])}, 반환 {fmt(actual[worst])})")
+        return lines + [f"기대값 {fmt(want)}", f"반환값 {fmt(actual)}"]
 
     def _dtype_problem(self, actual: np.ndarray) -> str | None:
         kind = actual.dtype.kind
@@ -229,15 +235,21 @@ def _matching_mistakes(spec: Spec, actual: Any, expected: Any, mistakes: Sequenc
         except Exception:
             continue
     matching = [(m, wrong) for m, wrong in computed if not spec.problems(actual, wrong) and spec.problems(wrong, expected)]
-    named, alike = [], []
+    named, alike = {}, {}
     for mistake, wrong in matching:
-        twins = [other for other, value in computed if other is not mistake and not spec.problems(value, wrong)]
-        (alike if twins else named).append(mistake)
+        # two ways to write the same misconception (the same id) are not look-alikes of each other
+        twins = [other for other, value in computed
+                 if other is not mistake and not _same_mistake(other, mistake) and not spec.problems(value, wrong)]
+        (alike if twins else named).setdefault(mistake.id or mistake.description, mistake)
     lines = []
     if alike:
         lines.append("이 입력에서는 다음 실수들이 모두 같은 값을 내므로 어느 것인지 단정할 수 없습니다: "
-                     + " / ".join(m.description for m in alike))
-    return tuple(NamedMistake(m.id, m.description) for m in named), lines
+                     + " / ".join(m.description for m in alike.values()))
+    return tuple(NamedMistake(m.id, m.description) for key, m in named.items() if key not in alike), lines
+
+
+def _same_mistake(a: Mistake, b: Mistake) -> bool:
+    return bool(a.id) and a.id == b.id
 
 
 INPUT_MUTATED = NamedMistake(
@@ -292,6 +304,13 @@ def _changed_inputs(sent: tuple[Any, ...], kwargs: dict[str, Any], original: tup
 INPUT_CHARS = 240
 
 
+def _shown_exactly(value: np.ndarray) -> bool:
+    """The six-digit rendering of `fmt` loses nothing for this small array."""
+    with np.errstate(all="ignore"):
+        finite = value[np.isfinite(value)].astype(np.float64)
+        return bool(np.all(np.abs(finite) < 1e6) and np.all(np.round(finite, 6) == finite))
+
+
 def describe_input(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
     """The call's arguments as the learner would write them, shortened to one readable line."""
     parts = [_short(value) for value in args] + [f"{name}={_short(value)}" for name, value in kwargs.items()]
@@ -299,8 +318,15 @@ def describe_input(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
     return text if len(text) <= INPUT_CHARS else text[: INPUT_CHARS - 1] + "…"
 
 
+SHORT_ARRAY = 8
+
+
 def _short(value: Any) -> str:
     if isinstance(value, np.ndarray):
+        if value.size <= SHORT_ARRAY and value.dtype.kind == "f" and not _shown_exactly(value):
+            # a fixed case may differ from a round number in the 12th digit (0.5 − 1e-12, 1e8 + 0.25): show it
+            text = np.array2string(value, floatmode="unique", separator=", ", max_line_width=10**6)
+            return " ".join(text.split()).replace(" ,", ",")
         return " ".join(fmt(value).split())
     if isinstance(value, np.random.Generator):
         return "rng"
@@ -310,6 +336,69 @@ def _short(value: Any) -> str:
         inner = ", ".join(_short(item) for item in value)
         return f"({inner}{',' if len(value) == 1 else ''})" if isinstance(value, tuple) else f"[{inner}]"
     return fmt(value)
+
+
+def global_random(call: str) -> NamedMistake:
+    """The learner drew from the global np.random instead of the given rng: the same seed gives
+    different values on every call (which statistics tests cannot see)."""
+    return NamedMistake(
+        "global-random-instead-of-rng",
+        "인자로 받은 rng가 아니라 전역 난수(np.random.rand, np.random.permutation 등)를 썼습니다: 같은 시드의 rng를 "
+        f"줘도 부를 때마다 결과가 달라져 재현할 수 없습니다. 인자로 받은 rng로 `{call}`을(를) 그대로 쓰세요.")
+
+
+def draw_differs(call: str) -> NamedMistake:
+    """A valid random draw of the right law, but not the one draw the contract fixes."""
+    return NamedMistake(
+        "random-draw-differs",
+        f"난수를 뽑는 방법이 계약과 다릅니다: `{call}`을(를) 그대로 쓰세요. 결과의 성질(크기, 분포)은 맞지만, "
+        "같은 rng에서 다른 방법(다른 함수, 다른 순서, 다른 횟수)으로 뽑아 값이 달라졌습니다.")
+
+
+@dataclass(frozen=True)
+class Draw:
+    """The contract fixes how random numbers are drawn from the given rng (`call`, e.g.
+    "rng.permutation(n)"), so a correct answer equals the reference's value. When a value differs,
+    `same_law(student, actual, args, kwargs)` says whether it is still a valid draw of the right law
+    (sizes, coverage, a statistics test on a fresh call): then the learner drew differently, and
+    is told the documented call instead of a bare element mismatch. Without `same_law`, only the
+    use of the global np.random is diagnosed (by calling again with the same seed)."""
+
+    call: str
+    same_law: Callable[[Student, Any, tuple, dict], bool] | None = None
+
+
+def _identical(a: Any, b: Any) -> bool:
+    """The same value, exactly (NaN equal to NaN): two calls with the same seed must agree."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.shape == b.shape and a.dtype == b.dtype
+                and bool(np.array_equal(a, b, equal_nan=a.dtype.kind in "fc")))
+    if isinstance(a, (tuple, list)) or isinstance(b, (tuple, list)):
+        return (type(a) is type(b) and len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b)))
+    if isinstance(a, float) and isinstance(b, float) and a != a and b != b:
+        return True
+    try:
+        return bool(a == b)
+    except Exception:
+        return False
+
+
+def _draw_mistake(draw: Draw, student: Student, function: str, spec: Spec, actual: Any, args: tuple,
+                  kwargs: dict) -> NamedMistake | None:
+    """Only after every known mistake failed to match: these two are told apart by calling again."""
+    try:
+        again = student.call(function, copy.deepcopy(args), copy.deepcopy(kwargs))
+    except Exception:
+        return None
+    if not _identical(again, actual):
+        return global_random(draw.call)
+    if draw.same_law is not None:
+        try:
+            if draw.same_law(student, actual, args, kwargs):
+                return draw_differs(draw.call)
+        except Exception:  # a learner error or a failed property: not a draw of the right law
+            return None
+    return None
 
 
 def compare(
@@ -322,11 +411,13 @@ def compare(
     case: str,
     spec: Spec,
     mistakes: Sequence[Mistake] = (),
+    draw: Draw | None = None,
     no_warnings: bool = False,
     returns_copy: bool = False,
 ) -> Any:
     """Call `function` on the learner's code and the reference with the same inputs and
     raise CheckFailure unless the results agree under `spec`. Returns the learner's value.
+    `draw` (for functions that take an rng) diagnoses a different draw or the global np.random.
 
     The call also fails when it changed an array argument in place (always: every contract here
     returns new values); with `no_warnings=True` (for contracts that promise "경고 없이") when it
@@ -350,16 +441,20 @@ def compare(
     warned = notes.warnings if no_warnings else ()
     if lines or warned:
         found, observed = _matching_mistakes(spec, actual, expected, mistakes, args, kwargs) if lines else ((), [])
-        if warned:
-            found = (RUNTIME_WARNING, *found)
+        if lines and draw is not None and not found and not observed:
+            drawn = _draw_mistake(draw, student, function, spec, actual, args, kwargs)
+            found = (drawn,) if drawn else ()
+        if warned:  # named only when the values are right: otherwise the wrong value is the lesson
+            found = found if lines else (RUNTIME_WARNING,)
             observed = [f"호출 중에 나온 경고: {line}" for line in warned] + observed
         raise CheckFailure(Verdict(function, case, tuple(observed + lines), found, describe_input(args, kwargs)))
     return actual
 
 
-def expect(condition: bool, function: str, case: str, *lines: str, mistakes: Sequence[Mistake] = ()) -> None:
+def expect(condition: bool, function: str, case: str, *lines: str,
+           mistakes: Sequence[Mistake | NamedMistake] = ()) -> None:
     """For checks that are not a comparison with the reference (statistics, properties).
     `mistakes` are the misconceptions the check has already matched by its own test."""
     if not condition:
-        named = tuple(NamedMistake(mistake.id, mistake.description) for mistake in mistakes)
+        named = tuple(m if isinstance(m, NamedMistake) else NamedMistake(m.id, m.description) for m in mistakes)
         raise CheckFailure(Verdict(function, case, tuple(lines), named))

@@ -21,9 +21,11 @@ from grader.grading.identity import file_key
 from grader.grading.intake import Submission, collect_class
 from grader.grading.ledger import DEFAULT_BUDGET_SECONDS, Ledger
 from grader.grading.workers import Finished, run_queue
-from grader.grading.recording import ExercisePlan, record_plans
-from grader.grading.sandboxed import SandboxStudent
-from grader.engine.results import SCHEMA_VERSION, ExerciseGrade, ExerciseResult, StudentResult
+from grader.grading.plan_cache import load_or_record
+from grader.grading.recording import ExercisePlan
+from grader.grading.sandboxed import SandboxStudent, planned_batch
+from grader.sandbox import Limits
+from grader.engine.results import SCHEMA_VERSION, ExerciseGrade, ExerciseResult, StudentResult, TestResult
 from grader.engine.runner import run_pytest
 
 
@@ -41,19 +43,21 @@ def student_state_path(out: Path, student: str) -> Path:
 
 
 def grade_student(sandbox: Any, submission: Submission, plans: dict[str, ExercisePlan],
-                  options: GradeOptions) -> StudentResult:
+                  options: GradeOptions, graded: list[Exercise] | None = None) -> StudentResult:
     """One submission, in named stages:
     1. prefetch: every planned call runs in the student's worker, batched per exercise;
     2. reuse: a test whose outputs are identical to the reference's gets the reference's verdict;
     3. re-check: the other tests run through the same pytest checks, with the fetched outputs;
-    4. merge into one `ExerciseResult` per submitted exercise, and an honest status line."""
+    4. merge into one `ExerciseResult` per submitted exercise, and an honest status line.
+    `graded` is every exercise the student gets a grade for (default: those with a plan); plans are
+    needed only for exercises someone submitted."""
     exercises = [plan.exercise for plan in plans.values()]
     results: dict[str, ExerciseResult] = {}
     ledger = Ledger(options.budget)
     if submission.refused is None and submission.files:
         with sandbox.open_student(submission.files) as worker:
             students: dict[str, SandboxStudent] = {}
-            differing: set[str] = set()
+            differing: dict[str, set[str]] = {}
             for exercise in exercises:  # 1. prefetch
                 if exercise.filename not in submission.files:
                     continue
@@ -63,17 +67,42 @@ def grade_student(sandbox: Any, submission: Submission, plans: dict[str, Exercis
                 results[exercise.id] = ExerciseResult(exercise.id, options.seed, reused, student.load_failure)  # 2. reuse
                 if differing_here and student.load_failure is None:
                     students[exercise.id] = student
-                    differing |= differing_here
-            if students:  # 3. re-check
-                rechecked = run_pytest([plans[i].exercise for i in students], students,
-                                       {i: plans[i].reference for i in students}, options.seed, only=differing)
-                for exercise_id, tests in rechecked.items():  # 4. merge
-                    weak = plans[exercise_id].weak_tests
-                    by_name = {test.name: dataclasses.replace(test, weak=test.name in weak) for test in tests}
-                    results[exercise_id].tests = [by_name.get(t.name, t) for t in results[exercise_id].tests]
-    grades = {e.id: ExerciseGrade(e.id, e.points, results.get(e.id)) for e in exercises}
+                    differing[exercise.id] = differing_here
+            for exercise_id, tests in _recheck(students, differing, plans, options.seed).items():  # 3. re-check
+                weak = plans[exercise_id].weak_tests  # 4. merge
+                by_name = {test.name: dataclasses.replace(test, weak=test.name in weak) for test in tests}
+                results[exercise_id].tests = [by_name.get(t.name, t) for t in results[exercise_id].tests]
+    grades = {e.id: ExerciseGrade(e.id, e.points, results.get(e.id)) for e in (graded or exercises)}
     return StudentResult(submission.student, submission.digest, options.seed, _status(submission, grades, ledger),
                          grades, submission.lms_id)
+
+
+RECHECK_MEMORY = 1024  # re-check verdicts remembered per grading process (a few MB at most)
+
+
+_rechecked: dict[str, list[TestResult]] = {}
+
+
+def _recheck(students: dict[str, SandboxStudent], differing: dict[str, set[str]], plans: dict[str, ExercisePlan],
+             seed: int) -> dict[str, list[TestResult]]:
+    """The tests whose outputs differ from the reference's, judged by the same pytest checks.
+    Students whose workers gave exactly the same answers (a common mistake, an untouched stub)
+    get the same verdicts, so those are remembered by `outcome_key` and the checks run once."""
+    verdicts: dict[str, list[TestResult]] = {}
+    keys = {exercise_id: student.outcome_key(differing[exercise_id]) for exercise_id, student in students.items()}
+    for exercise_id, key in keys.items():
+        if key in _rechecked:
+            verdicts[exercise_id] = _rechecked[key]
+    to_run = {exercise_id: student for exercise_id, student in students.items() if exercise_id not in verdicts}
+    if to_run:
+        only = set().union(*(differing[exercise_id] for exercise_id in to_run))
+        fresh = run_pytest([plans[i].exercise for i in to_run], to_run, {i: plans[i].reference for i in to_run}, seed,
+                           only=only)
+        for exercise_id, tests in fresh.items():
+            verdicts[exercise_id] = tests
+            if to_run[exercise_id].live_calls == 0 and len(_rechecked) < RECHECK_MEMORY:
+                _rechecked[keys[exercise_id]] = tests
+    return verdicts
 
 
 def _status(submission: Submission, grades: dict[str, ExerciseGrade], ledger: Ledger) -> str:
@@ -98,7 +127,8 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=True)
+        # Compact: with `indent` the json module falls back to its pure-Python encoder (3x slower).
+        handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
     os.replace(tmp, path)
 
 
@@ -127,7 +157,12 @@ def grade_class(root: Path, out: Path, options: GradeOptions,
     pending = [s for s in submissions if options.fresh or not _is_done(out, s, options.seed)]
     already = len(submissions) - len(pending)
     if pending:
-        plans = record_plans(exercises, options.seed)
+        # A plan only for what someone handed in: a first assignment of 3 exercises records 3, not 24.
+        submitted = {name for s in pending for name in s.files}
+        needed = [e for e in exercises if e.filename in submitted]
+        plans = load_or_record(needed, options.seed) if needed else {}
+        for plan in plans.values():  # encoded once here, shared by every grading process
+            planned_batch(plan, Limits().value_bytes)
         clock = time.monotonic()
         done = already
 
@@ -143,7 +178,8 @@ def grade_class(root: Path, out: Path, options: GradeOptions,
                                       event.seconds, time.monotonic() - clock, done - already))
 
         run_queue(len(pending), options.jobs, lambda: _open_sandbox(out, options),
-                  lambda sandbox, index: _grade_and_save(sandbox, pending[index], plans, out, options), finished)
+                  lambda sandbox, index: _grade_and_save(sandbox, pending[index], plans, out, options, exercises),
+                  finished)
     isolation_path = out / "isolation.json"
     isolation = json.loads(isolation_path.read_text(encoding="utf-8")) if isolation_path.exists() else {}
     write_reports(out, [student_state_path(out, s.student) for s in submissions], options.seed, isolation,
@@ -173,8 +209,8 @@ def _open_sandbox(out: Path, options: GradeOptions) -> Any:
 
 
 def _grade_and_save(sandbox: Any, submission: Submission, plans: dict[str, ExercisePlan], out: Path,
-                    options: GradeOptions) -> str:
-    result = grade_student(sandbox, submission, plans, options)
+                    options: GradeOptions, exercises: list[Exercise]) -> str:
+    result = grade_student(sandbox, submission, plans, options, exercises)
     _write_json(student_state_path(out, submission.student), result.to_json())
     return result.status
 

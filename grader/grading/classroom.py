@@ -10,12 +10,14 @@ and adds:
 `python -m grader.grading.classroom RESULTS.json` is the conversion step: it prints
 `ex<id>=<base64 JSON>` lines for `$GITHUB_OUTPUT`, in the reporter's format
 (`{"version": 1, "status", "max_score", "tests": [{"name", "status", "score", "message"}]}`).
-Points follow `learn grade`: an exercise earns its points in proportion to the tests passed.
+Points follow `learn grade`: an exercise earns its points in proportion to the tests passed, and
+tests a trivial implementation passes too count only beside one it cannot pass.
 """
 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import shutil
 import sys
@@ -27,6 +29,8 @@ import yaml
 
 from grader.course.catalog import Catalog, Exercise, load_catalog
 from grader.engine.results import ExerciseGrade, ExerciseResult
+from grader.engine.runner import load_reference
+from grader.engine.trivial import weak_tests
 from grader.errors import LearnError
 
 WORKFLOW = Path(".github/workflows/classroom.yml")
@@ -98,7 +102,7 @@ def reporter_results(check: Any, catalog: Catalog) -> dict[str, dict[str, Any]]:
         if result is None:
             status, score, message = "error", 0.0, "채점 결과가 없습니다: 'learn check --all --json'이 실패했습니다 (작업 흐름 로그를 보세요)."
         else:
-            typed = ExerciseResult.from_json(result)
+            typed = with_weak_flags(ExerciseResult.from_json(result), exercise)
             passed, total = typed.counts
             score = ExerciseGrade(exercise.id, exercise.points, typed).points
             status = "pass" if typed.passed else "fail"
@@ -109,6 +113,17 @@ def reporter_results(check: Any, catalog: Catalog) -> dict[str, dict[str, Any]]:
                        "message": message, "test_code": f"learn check {exercise.id}"}],
         }
     return payloads
+
+
+def with_weak_flags(result: ExerciseResult, exercise: Exercise) -> ExerciseResult:
+    """Mark the tests a trivial implementation passes too, as `learn grade` does, so identity,
+    zeros, ones or a constant earn no points here either. `learn check` leaves them unmarked
+    (finding them runs the checks once per trivial implementation); this step pays that once
+    per exercise with a passed test, with the seed the check used."""
+    if not any(test.passed for test in result.tests):
+        return result
+    weak = weak_tests([exercise], {exercise.id: load_reference(exercise)}, result.seed)[exercise.id]
+    return dataclasses.replace(result, tests=[dataclasses.replace(t, weak=t.name in weak) for t in result.tests])
 
 
 def _failures(result: ExerciseResult) -> str:

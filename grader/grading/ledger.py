@@ -54,7 +54,7 @@ class Ledger:
         if failure.kind in (FailureKind.BUDGET, FailureKind.SKIPPED, FailureKind.LOAD_ERROR):
             return
         self.counts[failure.kind] += 1
-        if failure.kind in HARD_KINDS:
+        if failure.kind in HARD_KINDS or failure.exception == "MemoryError":  # the memory limit: no cheaper next time
             self.broken.setdefault((module, function), failure)
 
     def status_notes(self) -> list[str]:

@@ -54,17 +54,19 @@ class ExercisePlan:
     calls: dict[str, list[RecordedCall]] = field(default_factory=dict)  # test node id -> calls
     reference_outcomes: list[TestResult] = field(default_factory=list)
     weak_tests: set[str] = field(default_factory=set)  # tests a trivial implementation passes too
+    batch: Any = None  # the calls encoded once for every worker (see `sandboxed.planned_batch`)
 
 
 def call_digest(function: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
     """A fingerprint of a call's inputs, to tell whether a check asks for what was recorded."""
     h = hashlib.blake2b(function.encode(), digest_size=16)
-    _feed(h, args)
-    _feed(h, kwargs)
+    feed_digest(h, args)
+    feed_digest(h, kwargs)
     return h.hexdigest()
 
 
-def _feed(h: "hashlib._Hash", value: Any) -> None:
+def feed_digest(h: "hashlib._Hash", value: Any) -> None:
+    """Feed `value` into `h` so that equal values (type, dtype, shape, bits) feed equal bytes."""
     if isinstance(value, np.ndarray):
         h.update(f"a{value.dtype.str}{value.shape}".encode())
         h.update(np.ascontiguousarray(value).tobytes())
@@ -73,12 +75,12 @@ def _feed(h: "hashlib._Hash", value: Any) -> None:
     elif isinstance(value, (tuple, list)):
         h.update(f"{type(value).__name__}{len(value)}".encode())
         for item in value:
-            _feed(h, item)
+            feed_digest(h, item)
     elif isinstance(value, dict):
         h.update(f"d{len(value)}".encode())
         for key in sorted(value):
             h.update(str(key).encode())
-            _feed(h, value[key])
+            feed_digest(h, value[key])
     else:
         h.update(f"{type(value).__name__}:{value!r}".encode())
 

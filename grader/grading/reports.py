@@ -20,6 +20,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from grader.course.catalog import load_catalog
 from grader.engine.failures import KIND_LABELS
+from grader.engine.messages import teaching_order
 from grader.engine.results import ExerciseResult, StudentResult, TestResult
 from grader.grading.gradescope import results_json
 from grader.grading.identity import file_key
@@ -87,8 +88,12 @@ def write_reports(out: Path, state_paths: list[Path], seed: int, isolation: dict
 
 def safe_cell(value: str) -> str:
     """OWASP's rule against spreadsheet formula injection: a cell starting with = + - @, tab or
-    carriage return is prefixed with a single quote, so Excel and LibreOffice show it as text."""
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+    carriage return is prefixed with a single quote, so Excel and LibreOffice show it as text.
+    Line breaks inside a cell become spaces first: the csv module leaves a lone CR unquoted, and a
+    spreadsheet reads it as a new row whose first cell could be a formula. A cell whose first
+    non-space character starts a formula is quoted too (LibreOffice can trim spaces on import)."""
+    text = value.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    return "'" + text if text.lstrip(" ").startswith(FORMULA_PREFIXES) else text
 
 
 def grades_row(state: StudentResult, ids: list[str]) -> list[str]:
@@ -119,9 +124,9 @@ def _group_key(test: TestResult) -> tuple:
 
 def failure_groups(result: ExerciseResult) -> list[dict[str, Any]]:
     """Failed tests grouped by what went wrong (same failure kind and message, or same function
-    and named mistakes), in the order they first appear: one message to read, with a count."""
+    and named mistakes), most instructive first (`teaching_order`): one message to read, with a count."""
     groups: dict[tuple, dict[str, Any]] = {}
-    for test in result.failed_tests:
+    for test in teaching_order(result.failed_tests):  # a named mistake first, whatever the test order
         group = groups.setdefault(_group_key(test), {"tests": [], "kind": _group_key(test)[0]})
         group["tests"].append(test)
     return list(groups.values())

@@ -9,6 +9,8 @@ learners) cannot tell the two apart.
 
 from __future__ import annotations
 
+import copy
+import hashlib
 from typing import Any
 
 from grader.engine import failures
@@ -16,8 +18,8 @@ from grader.engine.results import FailureKind, StudentFailure
 from grader.engine.student import NO_NOTES, CallNotes, StudentError, warning_line
 from grader.engine.verdict import argument_label
 from grader.grading.ledger import Ledger
-from grader.grading.recording import ExercisePlan, RaisedError, RecordedCall, call_digest, same_value
-from grader.sandbox import Observed, SandboxError, StudentWorker
+from grader.grading.recording import ExercisePlan, RaisedError, RecordedCall, call_digest, feed_digest, same_value
+from grader.sandbox import SAME, BatchInterrupted, EncodedBatch, Observed, SandboxError, StudentWorker, encode_batch
 
 
 def failure_from_sandbox(function: str, error: SandboxError, timeout: float, filename: str) -> StudentFailure:
@@ -66,30 +68,78 @@ class SandboxStudent:
         self._nodeid = ""
         self._index = 0
         self.load_failure: StudentFailure | None = None  # the student's file could not be imported
+        self.live_calls = 0  # calls the plan did not foresee: their outcomes are not in `outcome_key`
         self.last_notes = NO_NOTES  # what the last call did besides returning (see engine.student.CallNotes)
 
     def prefetch(self) -> set[str]:
         """Run every planned call in the worker; return the tests (node ids) in which some output
         differs from the reference's. Every other test would see exactly what the reference
-        produced, so its verdict is already known: the reference's."""
+        produced, so its verdict is already known: the reference's.
+
+        The calls go in one request; when one of them hangs, crashes or floods output, it alone
+        is charged (the ledger then refuses its function, or the whole student) and the request
+        goes on after it in a fresh worker, without the calls the ledger now refuses."""
         planned = [(nodeid, index, call) for nodeid, calls in self.plan.calls.items() for index, call in enumerate(calls)]
-        try:
-            if any(self.ledger.refusal(self.module, c.function) for _, _, c in planned):
-                raise _OneByOne()
-            batch = self.worker.call_many(self.module, [(c.function, c.args, c.kwargs) for _, _, c in planned],
-                                          timeout=self.ledger.remaining(), observe=True)
-            results = [self._error(c.function, r, _raises(c)) if isinstance(r, SandboxError) else r
-                       for (_, _, c), r in zip(planned, batch)]
-        except (SandboxError, _OneByOne):  # hung, crashed, flooded or too large: one by one, each with its own deadline
-            results = [self._live(c.function, c.args, c.kwargs, _raises(c)) for _, _, c in planned]
+        batch = planned_batch(self.plan, self.worker.value_bytes)
+        results: list[Any] = [None] * len(planned)
+        pending = list(range(len(planned)))
+        while pending:
+            runnable = []
+            for position in pending:
+                refusal = self.ledger.refusal(self.module, planned[position][2].function)
+                if refusal is None:
+                    runnable.append(position)
+                else:
+                    results[position] = StudentError(refusal)
+            if not runnable:
+                break
+            try:
+                answers = self.worker.run_batch(batch, None if len(runnable) == len(planned) else runnable,
+                                                budget=self.ledger.remaining(), observe=True)
+                error, charged, pending = None, [], []
+            except BatchInterrupted as stop:  # the call after the answered ones broke
+                answers, error = stop.results, stop.error
+                rest = runnable[len(answers):]
+                charged = rest if error.kind == "setup" else rest[:1]  # no worker at all: every call fails
+                pending = rest[len(charged):]
+            except SandboxError as stop:  # not sent at all (e.g. the file is missing)
+                answers, error, charged, pending = [], stop, runnable, []
+            for position in charged:
+                call = planned[position][2]
+                results[position] = self._error(call.function, error, _raises(call))
+            for position, answer in zip(runnable, answers):
+                call = planned[position][2]
+                results[position] = (_SameAsReference if answer is SAME else
+                                      self._error(call.function, answer, _raises(call)) if isinstance(answer, SandboxError)
+                                      else answer)
         differing: set[str] = set()
         for (nodeid, index, call), result in zip(planned, results):
             self._fetched[(nodeid, index)] = result
             # A call that changed or returned its arguments, or warned, is judged by the check
             # itself: the reference's verdict does not hold for it even when the value is the same.
-            if isinstance(result, Observed) or not _same_outcome(result, call.output):
+            if result is not _SameAsReference and (isinstance(result, Observed) or not _same_outcome(result, call.output)):
                 differing.add(nodeid)
         return differing
+
+    def outcome_key(self, nodeids: set[str]) -> str:
+        """A digest of everything this student's worker answered in the tests `nodeids`. Two
+        students with the same key get the same verdicts from the (deterministic) checks, as
+        long as neither check run needed a call the plan did not foresee (`live_calls`)."""
+        h = hashlib.blake2b(self.module.encode(), digest_size=20)
+        for (nodeid, index), result in sorted(self._fetched.items(), key=lambda item: item[0]):
+            if nodeid not in nodeids:
+                continue
+            h.update(f"|{nodeid}#{index}=".encode())
+            if result is _SameAsReference:
+                h.update(b"reference")
+            elif isinstance(result, StudentError):
+                failure = result.failure
+                feed_digest(h, ("error", failure.kind.value, failure.message, failure.function, failure.exception))
+            elif isinstance(result, Observed):
+                feed_digest(h, ("observed", result.value, result.mutated, result.warnings, result.shared))
+            else:
+                feed_digest(h, result)
+        return h.hexdigest()
 
     def begin_test(self, nodeid: str) -> None:
         self._nodeid, self._index = nodeid, 0
@@ -101,7 +151,10 @@ class SandboxStudent:
         planned = self.plan.calls.get(self._nodeid, [])
         if key in self._fetched and key[1] < len(planned) and planned[key[1]].digest == call_digest(function, args, kwargs):
             result = self._fetched[key]
+            if result is _SameAsReference:  # the check may keep or change it: its own copy
+                result = copy.deepcopy(planned[key[1]].output)
         else:
+            self.live_calls += 1
             result = self._live(function, args, kwargs, expected_raise=False)
         self.last_notes = NO_NOTES
         if isinstance(result, StudentError):
@@ -155,5 +208,17 @@ def _raises(call: RecordedCall) -> bool:
     return isinstance(call.output, RaisedError)
 
 
-class _OneByOne(Exception):
-    """Some planned call is already refused: each call must be decided on its own."""
+def planned_batch(plan: ExercisePlan, value_bytes: int) -> EncodedBatch:
+    """The plan's calls as one encoded request, built once per grading process and sent to
+    every student's worker, with the reference's outputs as the foreseen replies."""
+    if plan.batch is None:
+        calls = [call for calls in plan.calls.values() for call in calls]
+        plan.batch = encode_batch(plan.exercise.id, [(c.function, c.args, c.kwargs) for c in calls], value_bytes,
+                                  [(not isinstance(c.output, RaisedError), c.output) for c in calls])
+    return plan.batch
+
+
+class _SameAsReference:
+    """Marks a fetched output that is byte for byte the reference's (never decoded)."""
+
+

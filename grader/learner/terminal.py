@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 import click
 
 from grader.course.catalog import Catalog, Exercise
+from grader.engine.messages import same_failure_key, teaching_order
 from grader.learner.progress import Progress
 
 if TYPE_CHECKING:
@@ -22,34 +23,24 @@ def progress_bar(done: int, total: int, width: int = 30) -> str:
     return f"[{'#' * filled}{'-' * (width - filled)}] {done}/{total} ({percent}%)"
 
 
-def teaching_order(failed: list["TestResult"]) -> list["TestResult"]:
-    """Failed tests, most instructive first: a named mistake, then a wrong value, then a failure
-    to produce a value (often the same NotImplementedError many times). Stable otherwise."""
-    def rank(test: "TestResult") -> int:
-        if test.mistakes:
-            return 0
-        return 1 if test.verdict is not None else 2
-    return sorted(failed, key=rank)
-
-
 def render_check(exercise: Exercise, result: "ExerciseResult") -> str:
     passed, total = result.counts
     lines = [click.style(f"{exercise.id} {exercise.title}", bold=True)]
     if result.load_failure:
         lines.append(click.style(f"  ✗ 파일을 불러오지 못했습니다: {result.load_failure.message}", fg="red"))
     lines += [click.style(f"  ✓ {test.title}", fg="green") for test in result.tests if test.passed]
-    shown: dict[str, int] = {}  # message -> how many tests failed with exactly it
+    shown: dict = {}  # same_failure_key -> how many tests failed with it
     detailed = 0
     for test in teaching_order(result.failed_tests):
-        message = test.message
+        key = same_failure_key(test)
         lines.append(click.style(f"  ✗ {test.title}", fg="red"))
-        if message in shown:
-            shown[message] += 1
-            lines.append("      (위와 같은 오류)")
+        if key in shown:
+            shown[key] += 1
+            lines.append("      (위와 같은 실수)" if test.mistakes else "      (위와 같은 오류)")
         elif detailed < FULL_MESSAGES_SHOWN:
-            shown[message] = 1
+            shown[key] = 1
             detailed += 1
-            lines += [f"      {line}" for line in message.splitlines()]
+            lines += [f"      {line}" for line in test.message.splitlines()]
     if result.passed:
         lines.append(click.style(f"통과! {passed}/{total}개 검사를 모두 통과했습니다.", fg="green", bold=True))
     else:

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 
 from grader.course.catalog import Exercise
 from grader.learner.next_steps import note_address
-from grader.learner.terminal import progress_bar, teaching_order
+from grader.engine.messages import teaching_order
+from grader.learner.terminal import progress_bar
 from grader.learner.watch import Checked, WatchSession
 
 if TYPE_CHECKING:

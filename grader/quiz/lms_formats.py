@@ -30,7 +30,10 @@ MOODLE_WEIGHTS = (100, 50, 33.33333, 25, 20, 16.66667, 14.28571, 12.5, 11.11111,
 
 
 def _weight(count: int) -> str:
-    return f"{MOODLE_WEIGHTS[count - 1]:g}" if 0 < count <= len(MOODLE_WEIGHTS) else f"{100 / count:.5f}"
+    """Moodle's own spelling of the weight (`33.33333`, not `33.3333`): its question editor offers
+    only the values of `question_bank::fraction_options_full()` and shows any other as unset."""
+    weight = MOODLE_WEIGHTS[count - 1] if 0 < count <= len(MOODLE_WEIGHTS) else 100 / count
+    return f"{weight:.5f}".rstrip("0").rstrip(".")
 
 
 def _number(value: float) -> str:

@@ -18,6 +18,7 @@ from .runtime import framing
 READ_CHUNK = 1 << 20
 F_SETPIPE_SZ = 1031
 PIPE_BYTES = 1 << 20
+READ_AHEAD = 1 << 18  # response bytes read at once when frames are small
 
 
 class ChannelTimeout(Exception):
@@ -69,6 +70,8 @@ class Channel:
         self.capture = capture
         self.flood_bytes = flood_bytes
         self.call_output = 0  # bytes printed since `begin_call`
+        self._ahead = bytearray()  # response bytes read but not yet consumed
+        self.last_header = b""  # the raw header frame of the last message received
         for fd in (request_w, response_r, output_r):
             os.set_blocking(fd, False)
             try:  # bigger pipes: fewer wake-ups when arrays of several MiB cross
@@ -142,10 +145,34 @@ class Channel:
                 view = view[written:]
 
     def _read_exact(self, size: int, deadline: float) -> bytes:
-        """Read exactly `size` bytes into one preallocated buffer (sizes are checked by callers)."""
+        """Exactly `size` bytes of the response pipe. Reads ahead up to `READ_AHEAD` bytes, so
+        a reply of many small frames costs a few system calls, not two per frame; a large
+        frame is read straight into one preallocated buffer (sizes are checked by callers)."""
+        if len(self._ahead) >= size:
+            data = bytes(self._ahead[:size])
+            del self._ahead[:size]
+            return data
+        if size >= READ_AHEAD:
+            return self._read_into(size, deadline)
+        while len(self._ahead) < size:
+            try:
+                chunk = os.read(self.response_r, READ_AHEAD)
+            except BlockingIOError:
+                self._wait(self.response_r, select.POLLIN, deadline)
+                continue
+            if not chunk:
+                raise ChannelClosed()
+            self._ahead += chunk
+        data = bytes(self._ahead[:size])
+        del self._ahead[:size]
+        return data
+
+    def _read_into(self, size: int, deadline: float) -> bytes:
         data = bytearray(size)
         view = memoryview(data)
-        filled = 0
+        filled = len(self._ahead)
+        view[:filled] = self._ahead
+        self._ahead.clear()
         while filled < size:
             try:
                 count = os.readv(self.response_r, [view[filled:]])
@@ -155,7 +182,7 @@ class Channel:
             if not count:
                 raise ChannelClosed()
             filled += count
-        return bytes(data) if size < 4096 else data  # type: ignore[return-value]
+        return data  # type: ignore[return-value]
 
     def _read_length(self, limit: int, deadline: float) -> int:
         (size,) = framing.LENGTH.unpack(self._read_exact(framing.LENGTH.size, deadline))
@@ -166,8 +193,9 @@ class Channel:
     def receive(self, max_blob_bytes: int, deadline: float) -> tuple[dict, list[bytes]]:
         """Read one message; sizes are checked against the caps before reading the frame."""
         size = self._read_length(framing.MAX_HEADER_BYTES, deadline)
+        self.last_header = self._read_exact(size, deadline)
         try:
-            header = framing.parse_header(self._read_exact(size, deadline))
+            header = framing.parse_header(self.last_header)
         except framing.FrameError as exc:
             raise ChannelProtocolError(str(exc)) from None
         lengths = header["blobs"]

@@ -12,7 +12,8 @@ class Limits:
     `max_processes` is RLIMIT_NPROC, which the kernel counts per real uid. Each worker runs
     under its own uid (when the grader runs as root), so the limit bounds that worker's own
     tasks (its threads count too): 8 leaves room for a few threads and stops fork bombs.
-    `cpu_seconds` accumulates over every call a worker serves; a worker killed for it is
+    `cpu_seconds` bounds each request (one exercise's batch or one call): every request runs in
+    a child forked for it, which starts with no CPU time used; a worker killed for it is
     restarted on the next call.
     """
 

@@ -7,6 +7,7 @@ with `allow_pickle=False` and validated node by node. Nothing a worker sends is 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import shutil
@@ -14,7 +15,7 @@ import tempfile
 import time
 import weakref
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 from . import errors
 from .channel import Channel, ChannelClosed, ChannelOutputFlood, ChannelProtocolError, ChannelTimeout, OutputCapture
@@ -41,8 +42,9 @@ class Observed:
     RuntimeWarnings raised, as ("RuntimeWarning: …", line in the student's file or None), and
     `shared` labels the array arguments that a returned array shares memory with (the decoded
     value here is a copy, so only the worker can tell).
-    `StudentWorker.call` and `call_many` with `observe=True` return this instead of the bare value
-    only when there is something to report, so an honest student's results stay plain values."""
+    `StudentWorker.call` and `run_batch` with `observe=True` return this instead of the bare value
+    only when there is something to report, so an honest student's results stay plain values.
+    Such a reply never matches a foreseen reply byte for byte, so it is never `SAME`."""
 
     value: Any
     mutated: tuple[str, ...] = ()
@@ -145,87 +147,109 @@ class StudentWorker:
 
     def call(self, module: str, function: str, args: tuple = (), kwargs: dict | None = None,
              timeout: float | None = None, *, observe: bool = False) -> Any:
-        """Call `module.function(*args, **kwargs)` in the worker and return the decoded result
-        With `observe=True` the result comes wrapped in `Observed` when the call changed an array
-        argument, raised a RuntimeWarning or returned an array argument or a view of one.
+        """Call `module.function(*args, **kwargs)` in the worker and return the decoded result.
 
-        `module` is a file stem of the submitted files; it is imported once per worker (under
-        the call deadline). Arguments and result follow `runtime.codec`: numpy scalars come back
-        as numpy scalars of the same dtype; a `np.random.Generator` argument is rebuilt from its
+        `module` is a file stem of the submitted files; it is imported afresh for every request,
+        in a child forked for it (under the call deadline). Arguments and result follow
+        `runtime.codec`: numpy scalars come back as numpy scalars of the same dtype; a `np.random.Generator` argument is rebuilt from its
         state, so the worker draws the same numbers but the caller's generator is not advanced.
         Raises SandboxError; after "timeout" or "crash" the next call starts a fresh worker
         over a fresh copy of the files. `timeout` may shorten (never lengthen) the call deadline.
+        With `observe=True` the result comes wrapped in `Observed` when the call changed an array
+        argument, raised a RuntimeWarning or returned an array argument or a view of one.
         """
         if self._closed:
             raise errors.setup_error("이미 닫힌 작업자입니다")
         if f"{module}.py" not in self._files:
             raise errors.import_error(module, "파일이 제출되지 않았습니다", None)
-        limits = self._sandbox.limits
-        try:
-            args_tree, blobs = codec.encode_value(tuple(args), max_blob_bytes=limits.value_bytes, allow_rng=True)
-            kwargs_tree, more = codec.encode_value(dict(kwargs or {}), max_blob_bytes=limits.value_bytes, allow_rng=True)
-        except codec.CodecError as exc:
-            raise errors.setup_error(f"인자를 보낼 수 없습니다 ({exc.reason}: {exc.type_name})") from None
-        kwargs_tree = _shift_blobs(kwargs_tree, len(blobs))
-        request = framing.encode_message(
-            {"op": "call", "module": module, "function": function, "args": args_tree, "kwargs": kwargs_tree},
-            blobs + more)
+        entry, blobs = _encode_call(function, args, kwargs or {}, self._sandbox.limits.value_bytes)
+        request = framing.encode_message({"op": "call", "module": module, **entry}, blobs)
         header, reply_blobs = self._exchange(request, time.monotonic() + self._limit(timeout))
         return self._interpret(header, reply_blobs, module, function, observe)
+
+    @property
+    def value_bytes(self) -> int:
+        """The size cap of one call's arrays, for `encode_batch`."""
+        return self._sandbox.limits.value_bytes
 
     def _limit(self, timeout: float | None) -> float:
         return self._sandbox.call_timeout if timeout is None else max(0.0, min(timeout, self._sandbox.call_timeout))
 
-    def call_many(self, module: str, calls: list[tuple[str, tuple, dict]], timeout: float | None = None, *,
+    def run_batch(self, batch: EncodedBatch, only: list[int] | None = None, budget: float | None = None, *,
                   observe: bool = False) -> list[Any]:
-        """Many calls of one module in one round trip; each item is the result (`observe` as in
-        `call`) or the SandboxError that call would have raised. The whole batch shares one deadline
-        (`call_timeout` plus 20 ms a call); a batch that times out, crashes or answers too much
-        raises SandboxError, and the caller repeats the calls one by one with their own deadlines."""
+        """Run the calls of an encoded batch (or those at the indices `only`, in order) in one
+        request and return one item per call run: the result, `SAME` (the reply is byte for byte
+        the one `batch.expected` foresaw, so it is not decoded), or the SandboxError that call
+        raised. The worker answers each call as soon as it returns; each answer must come within
+        the call deadline of the one before (the first within the deadline of the request), and
+        all within `budget` seconds. A call that hangs, crashes, floods output or runs out of
+        memory, or answers that exceed the size cap together, stop the worker:
+        `BatchInterrupted` then carries the results of the calls before it and that call's error.
+        `observe` as in `call`."""
         if self._closed:
             raise errors.setup_error("이미 닫힌 작업자입니다")
-        if f"{module}.py" not in self._files:
-            raise errors.import_error(module, "파일이 제출되지 않았습니다", None)
+        if f"{batch.module}.py" not in self._files:
+            raise errors.import_error(batch.module, "파일이 제출되지 않았습니다", None)
+        indices = list(range(len(batch.functions))) if only is None else list(only)
         limits = self._sandbox.limits
-        entries, blobs = [], []
+        end = time.monotonic() + (self._sandbox.call_timeout * (len(indices) + 1) if budget is None else max(0.0, budget))
+        results: list[Any] = []
+        received = 0
         try:
-            for function, args, kwargs in calls:
-                args_tree, call_blobs = codec.encode_value(tuple(args), max_blob_bytes=limits.value_bytes, allow_rng=True)
-                kwargs_tree, more = codec.encode_value(dict(kwargs or {}), max_blob_bytes=limits.value_bytes, allow_rng=True)
-                entries.append({"function": function, "args": args_tree,
-                                "kwargs": _shift_blobs(kwargs_tree, len(call_blobs)), "nblobs": len(call_blobs) + len(more)})
-                blobs += call_blobs + more
-        except codec.CodecError as exc:
-            raise errors.setup_error(f"인자를 보낼 수 없습니다 ({exc.reason}: {exc.type_name})") from None
-        request = framing.encode_message({"op": "call_many", "module": module, "calls": entries}, blobs)
-        header, reply_blobs = self._exchange(request, time.monotonic() + self._limit(timeout) + 0.02 * len(calls))
-        replies = header.get("batch")
-        if header.get("ok") is not True or not isinstance(replies, list) or len(replies) != len(calls):
-            self._stop(grace=0.0)
-            raise errors.protocol_error()
-        results, offset = [], 0
-        for (function, _, _), item in zip(calls, replies):
-            count = item.get("nblobs") if isinstance(item, dict) else None
-            reply = item.get("reply") if isinstance(item, dict) else None
-            if type(count) is not int or count < 0 or offset + count > len(reply_blobs) or not isinstance(reply, dict):
-                self._stop(grace=0.0)
-                raise errors.protocol_error()
-            try:
-                results.append(self._interpret(reply, reply_blobs[offset:offset + count], module, function, observe))
-            except errors.SandboxError as error:
-                results.append(error)
-            offset += count
+            self._send(batch.request if only is None else batch.only(indices), self._next_deadline(end))
+            for index in indices:
+                header, blobs = self._receive(self._next_deadline(end))
+                received += sum(len(blob) for blob in blobs)
+                if received > limits.value_bytes:
+                    self._stop(grace=0.0)
+                    raise errors.bad_output_error("too_large", "batch")
+                expected = batch.expected[index] if batch.expected else None
+                if expected is not None and self._live is not None and self._live.channel.last_header == expected[0] \
+                        and len(blobs) == len(expected[1]) and all(a == b for a, b in zip(blobs, expected[1])):
+                    results.append(SAME)
+                    continue
+                try:
+                    results.append(self._interpret(header, blobs, batch.module, batch.functions[index], observe))
+                except errors.SandboxError as error:
+                    if self._live is None:  # the worker broke the protocol and was stopped
+                        raise
+                    if error.kind == "exception" and (error.detail or "").startswith("MemoryError"):
+                        self._stop(grace=0.0)  # out of memory: the next calls would be too, a second each
+                        raise
+                    results.append(error)
+        except errors.SandboxError as error:
+            raise BatchInterrupted(results, error) from None
         return results
 
+    def _next_deadline(self, end: float) -> float:
+        return min(end, time.monotonic() + self._sandbox.call_timeout)
+
     def _exchange(self, request: list[bytes], deadline: float) -> tuple[dict, list[bytes]]:
-        """Send one request to the (re)started worker and read its answer before `deadline`;
-        a worker that times out, dies or breaks the protocol is stopped and reported."""
-        limits = self._sandbox.limits
+        """Send one request to the (re)started worker and read its answer before `deadline`."""
+        self._send(request, deadline)
+        return self._receive(deadline)
+
+    def _send(self, request: list[bytes], deadline: float) -> None:
         live = self._ensure_worker()
         live.channel.begin_call()
-        try:
+        with self._stopping_on_failure():
             live.channel.send(request, deadline)
-            header, reply_blobs = live.channel.receive(limits.value_bytes, deadline)
+
+    def _receive(self, deadline: float) -> tuple[dict, list[bytes]]:
+        live = self._live
+        if live is None:  # stopped mid-request: nothing more can come
+            raise errors.protocol_error()
+        live.channel.begin_call()  # the flood limit counts per call
+        with self._stopping_on_failure():
+            header, blobs = live.channel.receive(self._sandbox.limits.value_bytes, deadline)
+        return header, blobs
+
+    @contextlib.contextmanager
+    def _stopping_on_failure(self) -> Iterator[None]:
+        """A worker that times out, dies or breaks the protocol is stopped and reported."""
+        limits = self._sandbox.limits
+        try:
+            yield
         except ChannelOutputFlood:
             self._stop(grace=0.0)
             raise errors.output_flood_error(limits.flood_bytes) from None
@@ -238,7 +262,6 @@ class StudentWorker:
         except ChannelProtocolError:
             self._stop(grace=0.0)
             raise errors.protocol_error() from None
-        return header, reply_blobs
 
     def _interpret(self, header: dict, blobs: list[bytes], module: str, function: str, observe: bool = False) -> Any:
         if header.get("ok") is True:
@@ -336,6 +359,85 @@ class StudentWorker:
         live.channel.close()
         shutil.rmtree(live.workdir, ignore_errors=True)
         return status
+
+
+class _Same:
+    """A batch reply identical, byte for byte, to the one foreseen (see `run_batch`)."""
+
+    def __repr__(self) -> str:
+        return "SAME"
+
+
+SAME = _Same()
+
+
+@dataclass(frozen=True)
+class EncodedBatch:
+    """A `call_many` request encoded once and sent to any number of workers, and for each call
+    the reply frames (header bytes, blobs) that an answer equal to a foreseen value would produce."""
+
+    module: str
+    functions: tuple[str, ...]
+    request: list[bytes]
+    expected: tuple[tuple[bytes, tuple[bytes, ...]] | None, ...] = ()
+    entries: tuple[dict, ...] = ()
+    blobs: tuple[bytes, ...] = ()
+
+    def only(self, indices: list[int]) -> list[bytes]:
+        """The same request limited to the calls at `indices` (after a call that broke)."""
+        header = {"op": "call_many", "module": self.module, "calls": list(self.entries), "only": indices}
+        return framing.encode_message(header, list(self.blobs))
+
+
+class BatchInterrupted(errors.SandboxError):
+    """A batch stopped at a call that hung, crashed, flooded output or answered too much:
+    `results` holds the answers of the calls before it, `error` that call's own error."""
+
+    def __init__(self, results: list[Any], error: errors.SandboxError) -> None:
+        super().__init__(error.kind, error.message, detail=error.detail, lineno=error.lineno)
+        self.results = results
+        self.error = error
+
+
+def encode_batch(module: str, calls: list[tuple[str, tuple, dict]], value_bytes: int,
+                 expected: list[tuple[bool, Any]] | None = None) -> EncodedBatch:
+    """Encode `calls` of `module` once for `StudentWorker.run_batch`. `expected`, one `(known, value)`
+    per call, names the value each call is foreseen to return; a reply that encodes to exactly
+    the same bytes is reported as `SAME` without being decoded. Raises SandboxError ("setup")
+    for arguments that cannot cross the boundary."""
+    entries, blobs = [], []
+    for function, args, kwargs in calls:
+        entry, call_blobs = _encode_call(function, args, kwargs, value_bytes)
+        entries.append(entry)
+        blobs += call_blobs
+    foreseen = tuple(_foreseen_reply(known, value, value_bytes) for known, value in expected or ())
+    request = framing.encode_message({"op": "call_many", "module": module, "calls": entries}, blobs)
+    return EncodedBatch(module, tuple(function for function, _, _ in calls), request, foreseen, tuple(entries),
+                        tuple(blobs))
+
+
+def _encode_call(function: str, args: tuple, kwargs: dict, value_bytes: int) -> tuple[dict, list[bytes]]:
+    """One call's request entry (function, argument trees, blob count) and its blobs."""
+    try:
+        args_tree, blobs = codec.encode_value(tuple(args), max_blob_bytes=value_bytes, allow_rng=True)
+        kwargs_tree, more = codec.encode_value(dict(kwargs or {}), max_blob_bytes=value_bytes, allow_rng=True)
+    except codec.CodecError as exc:
+        raise errors.setup_error(f"인자를 보낼 수 없습니다 ({exc.reason}: {exc.type_name})") from None
+    entry = {"function": function, "args": args_tree, "kwargs": _shift_blobs(kwargs_tree, len(blobs)),
+             "nblobs": len(blobs) + len(more)}
+    return entry, blobs + more
+
+
+def _foreseen_reply(known: bool, value: Any, value_bytes: int) -> tuple[bytes, tuple[bytes, ...]] | None:
+    """The reply frames (header bytes, blobs) a worker writes when it returns `value`. Equal
+    bytes mean an equal value of equal types: `1` is not `1.0`, `-0.0` is not `0.0`."""
+    if not known:
+        return None
+    try:
+        tree, blobs = codec.encode_value(value, max_blob_bytes=value_bytes)
+    except codec.CodecError:
+        return None
+    return framing.header_bytes({"ok": True, "value": tree}, blobs), tuple(bytes(b) for b in blobs)
 
 
 def _notes(header: dict) -> tuple[tuple[str, ...], tuple[tuple[str, int | None], ...], tuple[str, ...]] | None:

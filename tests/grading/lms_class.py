@@ -274,7 +274,7 @@ class Student:
     files: dict[str, str]
     kind: str  # correct | partial | loop | syntax
     late: bool = False
-    older: dict[str, str] = field(default_factory=dict)  # earlier uploads (Canvas keeps the newest)
+    older: dict[str, list[str]] = field(default_factory=dict)  # earlier uploads, oldest first (Canvas: newest wins)
 
     @property
     def lms_id(self) -> str:
@@ -285,16 +285,33 @@ class Student:
         return unicodedata.normalize("NFD", self.name) if self.index in NFD else self.name
 
     @property
-    def canvas_name(self) -> str:  # Canvas: sortable name, lower case, no spaces or punctuation
-        return "".join(ch for ch in self.stored_name.lower() if ch.isalnum() or unicodedata.category(ch) == "Mn")
+    def sortable_name(self) -> str:
+        """Canvas's sortable name: "Last, First" for a Latin name; a Hangul or CJK name, surname
+        first already, is kept as it is."""
+        given, _, last = self.stored_name.rpartition(" ")
+        return f"{last}, {given}" if given and _latin(self.stored_name) else self.stored_name
+
+    @property
+    def canvas_name(self) -> str:
+        """As Canvas's ContentZipper writes it: the sortable name, lower case, with every character
+        that is not a Ruby `[[:word:]]` (letter, mark, decimal digit, connector) removed. No NFC:
+        a name stored decomposed stays decomposed."""
+        return "".join(ch for ch in self.sortable_name.lower()
+                       if unicodedata.category(ch)[0] in "LM" or unicodedata.category(ch) in ("Nd", "Pc"))
 
     @property
     def github_user(self) -> str:
-        return f"student{self.index:02d}x"
+        # The student whose code never returns sorts first in every layout, so its timeout runs
+        # while the other worker grades the class instead of after it (a test-time saving only).
+        return "0xloop" if self.kind == "loop" else f"student{self.index:02d}x"
 
     @property
     def expected_plain_name(self) -> str:
         return "김민수_2" if self.index == 16 else self.name
+
+
+def _latin(name: str) -> bool:
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in name if ch.isalpha())
 
 
 def roster() -> list[Student]:
@@ -324,8 +341,11 @@ def roster() -> list[Student]:
             files["07_one_hot.py"] = files["07_one_hot.py"].replace("def from_one_hot(", "def from_one_hot((")
             kind = "syntax"
         student = Student(index, name, files, kind, late=index % 7 == 5)
+        stub = (CONTENT_ROOT / "exercises" / "01_mse.py").read_text(encoding="utf-8")
         if index % 5 == 2:  # re-uploaded 01: the first upload was the stub
-            student.older["01_mse.py"] = (CONTENT_ROOT / "exercises" / "01_mse.py").read_text(encoding="utf-8")
+            student.older["01_mse.py"] = [stub]
+        if index in (9, 21):  # uploaded 03 three times: the stub, a broken try, then the final file
+            student.older["03_threshold.py"] = [stub, wrong["03_threshold"][0].source]
         students.append(student)
     return students
 
@@ -366,21 +386,26 @@ def _plain_members(students: list[Student]) -> dict[str, str]:
     return members
 
 
-def moodle_folder_members(students: list[Student]) -> dict[str, bytes | str]:
+def moodle_folder_members(students: list[Student], trailing: str = "") -> dict[str, bytes | str]:
+    """Moodle's "download submissions in folders" (the default since 3.1): one folder per student
+    and plugin, `fullname_participantid_assignsubmission_file` (mod/assign/classes/
+    downloader.php, since 2022) or the same with a trailing `_` (3.1 until then, locallib.php); files keep the path
+    the student gave them; a zip the student uploaded stays a zip."""
     members: dict[str, bytes | str] = {}
     for s in students:
-        folder = f"{s.stored_name}_{s.lms_id}_assignsubmission_file_"
+        folder = f"{s.stored_name}_{s.lms_id}_assignsubmission_file{trailing}"
         if s.index % 2:  # the student uploaded one zip of their work
             members[f"{folder}/과제1.zip"] = zip_bytes({f"과제1/{f}": t for f, t in s.files.items()}
                                                      | {"__MACOSX/과제1/._01_mse.py": "junk"})
         else:
             members.update({f"{folder}/{f}": t for f, t in s.files.items()})
         if s.index % 3 == 0:
-            members[f"{s.stored_name}_{s.lms_id}_assignsubmission_onlinetext_/onlinetext.html"] = "<p>제출합니다</p>"
+            members[f"{s.stored_name}_{s.lms_id}_assignsubmission_onlinetext{trailing}/onlinetext.html"] = "<p>제출합니다</p>"
     return members
 
 
 def moodle_flat_members(students: list[Student]) -> dict[str, str]:
+    """Moodle with "download submissions in folders" off: `fullname_participantid_assignsubmission_file_<file>`."""
     members = {}
     for s in students:
         for f, text in s.files.items():
@@ -391,15 +416,18 @@ def moodle_flat_members(students: list[Student]) -> dict[str, str]:
 
 
 def canvas_members(students: list[Student]) -> dict[str, str]:
+    """Canvas's submissions.zip (lib/content_zipper.rb): flat files named `<sortable name>[_LATE]_
+    <user id>_<attachment id>_<file name>`; a file uploaded again under the same name is stored as
+    `name-1.py`, `name-2.py`, … (the newest wins)."""
     members = {}
+    attachment = 70000
     for s in students:
-        prefix = f"{s.canvas_name}{'_LATE' if s.late else ''}_{s.lms_id}_{50000 + s.index}_"
+        prefix = f"{s.canvas_name}{'_LATE' if s.late else ''}_{s.lms_id}_"
         for f, text in s.files.items():
-            if f in s.older:  # the first upload keeps the name, the re-upload gets -1
-                members[prefix + f] = s.older[f]
-                members[prefix + f[:-3] + "-1.py"] = text
-            else:
-                members[prefix + f] = text
+            versions = [*s.older.get(f, []), text]
+            for number, version in enumerate(versions):
+                attachment += 1
+                members[f"{prefix}{attachment}_{f[:-3]}{f'-{number}' if number else ''}.py"] = version
     return members
 
 
@@ -445,8 +473,10 @@ def write_layout(layout: str, root: Path, students: list[Student]) -> Path:
         kim2 = next(s for s in students if s.index == 16)
         members[f"반/{kim2.stored_name}.zip"] = zip_bytes({f"hw/{f}": t for f, t in kim2.files.items()})
         return _write_zip(root / "class.zip", members)
-    if layout == "moodle-folders":
+    if layout == "moodle-folders":  # current Moodle (downloader.php)
         return _write_zip(root / "ML-과제1-1234.zip", moodle_folder_members(students))
+    if layout == "moodle-folders-3x":  # Moodle from 3.1 until downloader.php: the folder names end in `_`
+        return _write_zip(root / "ML-과제1-1234.zip", moodle_folder_members(students, trailing="_"))
     if layout == "moodle-files":
         return _write_zip(root / "ML-과제1-1234.zip", moodle_flat_members(students))
     if layout == "moodle-files-nested":  # the Moodle zip, zipped again by a TA
@@ -468,8 +498,8 @@ def write_layout(layout: str, root: Path, students: list[Student]) -> Path:
     raise ValueError(layout)
 
 
-LAYOUTS = ["plain", "plain-zip", "moodle-folders", "moodle-files", "moodle-files-nested", "canvas-zip",
-           "gradescope", "github", "github-tar"]
+LAYOUTS = ["plain", "plain-zip", "moodle-folders", "moodle-folders-3x", "moodle-files", "moodle-files-nested",
+           "canvas-zip", "gradescope", "github", "github-tar"]
 
 
 def expected_name(layout: str, student: Student) -> str:

@@ -81,7 +81,7 @@ def test_hostile_students_score_zero_and_are_not_called_normal(graded, behaviour
 
 @pytest.mark.parametrize("behaviour, words", [
     ("hangs", "시간 초과"), ("prints_without_end", "출력 과다"), ("crashes", "종료 호출"),
-    ("hangs_at_import", "시간 초과"), ("kills_its_parent", "예외"),
+    ("hangs_at_import", "시간 초과"), ("kills_its_parent", "비정상 종료"),
 ])
 def test_status_says_what_went_wrong(graded, behaviour, words):
     _, table, _ = graded

@@ -93,3 +93,16 @@ def test_unreadable_results_become_errors_for_every_exercise(tmp_path):
 
     (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
     assert main([str(tmp_path / "broken.json")]) == 0
+
+
+def test_a_trivial_implementation_scores_zero_in_classroom_too(learn, workspace):
+    """Identity passes the logit round-trip tests in `learn check`, but earns no points."""
+    functions = next(e for e in CATALOG.exercises if e.id == "20_logit").functions
+    (workspace / "exercises" / "20_logit.py").write_text(
+        "".join(f"def {name}(*args, **kwargs):\n    return args[0]\n\n" for name in functions), encoding="utf-8")
+    checked = learn("check", "20_logit", "--json", cwd=workspace)
+    assert checked.returncode == 1
+    result = json.loads(checked.stdout)
+    assert result["exercise"] == "20_logit" and result["tests_passed"] > 0
+    payloads = decode(github_output(reporter_results({"passed": False, "results": [result]}, CATALOG)))
+    assert payloads["ex20_logit"]["tests"][0]["score"] == 0

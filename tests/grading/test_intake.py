@@ -172,3 +172,36 @@ def test_names_nfd_accents_cjk_long_and_collisions(tmp_path):
     assert set(submissions) == {"이서연", "José", "王小明", long_name, "dup", "dup_2", "dup_3"}
     assert submissions["dup"].files["01_mse.py"] == b"dup" and submissions["dup_3"].files["01_mse.py"] == b"zip"
     assert submissions["dup_2"].files["01_mse.py"] == b"dup_2"
+
+
+def test_moodle_current_folders_and_team_submissions(tmp_path):
+    """Moodle's downloader (mod/assign/classes/downloader.php and its tests): folders without a
+    trailing `_`; a team submission is named after the group and its id, the default team has no id."""
+    bulk = zip_bytes({
+        "김민수_1001_assignsubmission_file/src/01_mse.py": b"a = 1\n",
+        "김민수_1001_assignsubmission_onlinetext/onlinetext.html": b"<p>-</p>",
+        "Team A_17_assignsubmission_file/03_threshold.py": b"b = 2\n",
+        "Default group_assignsubmission_file/03_threshold.py": b"c = 3\n",
+    })
+    (tmp_path / "ML-과제1-42.zip").write_bytes(bulk)
+    intake = collect_class(tmp_path / "ML-과제1-42.zip", WANTED)
+    got = {s.student: (s.lms_id, s.files) for s in intake.submissions}
+    assert got == {"김민수": ("1001", {"01_mse.py": b"a = 1\n"}), "Team A": ("17", {"03_threshold.py": b"b = 2\n"}),
+                   "Default group": (None, {"03_threshold.py": b"c = 3\n"})}
+    assert intake.summary.startswith("Moodle 폴더 (zip) 3명")
+
+
+@pytest.mark.parametrize("name, student, lms_id, late", [
+    ("garcíajosé_LATE_4711_98765_01_mse-1.py", "garcíajosé", "4711", True),
+    ("kim_min_su_late_4712_98766_01_mse.py", "kim_min_su", "4712", True),  # older Canvas wrote the whole name in lower case
+    ("anon_Xy12z_98767_01_mse.py", "anon_Xy12z", "anon_Xy12z", False),  # anonymous grading
+    ("LATE_anon_Ab34c_98768_01_mse.py", "anon_Ab34c", "anon_Ab34c", True),
+])
+def test_canvas_names_as_content_zipper_writes_them(tmp_path, name, student, lms_id, late):
+    """lib/content_zipper.rb: [sortable name with non-word characters removed, LATE, user id]
+    joined by `_`, then the attachment id and the file name; `anon_<id>` instead under anonymous grading."""
+    (tmp_path / "submissions.zip").write_bytes(zip_bytes({name: b"x = 1\n", "other_4799_98799_01_mse.py": b"y = 2\n"}))
+    intake = collect_class(tmp_path / "submissions.zip", WANTED)
+    submission = next(s for s in intake.submissions if s.student == student)
+    assert submission.lms_id == lms_id and submission.files == {"01_mse.py": b"x = 1\n"}
+    assert ("기한 뒤 제출 (LATE)" in submission.problems) == late and intake.summary.startswith("Canvas (zip) 2명")

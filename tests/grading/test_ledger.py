@@ -43,3 +43,10 @@ def test_status_notes_count_in_a_fixed_order_and_stubs_apart():
     ledger.record("a", "g", failures.timeout("g", 3))
     ledger.record("b", "h", failures.not_implemented("h"))
     assert ledger.status_notes() == ["시간 초과 2회", "출력 과다 1회", "미구현 함수 1개"]
+
+
+def test_running_out_of_memory_is_remembered_like_a_crash():
+    ledger = Ledger(30)
+    ledger.record("15_dropout", "dropout", failures.exception("dropout", "MemoryError", ""))
+    assert ledger.refusal("15_dropout", "dropout").kind is FailureKind.SKIPPED
+    assert ledger.status_notes() == ["예외 1회"]

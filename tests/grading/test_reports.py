@@ -112,5 +112,6 @@ def test_compact_results_json_keeps_each_distinct_failure_once(tmp_path):
     write(tmp_path, [student("가", stub + [wrong("첫째")])])
     data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     exercise = data["students"][0]["exercises"]["03_threshold"]
-    assert [f["count"] for f in exercise["failures"]] == [64, 1] and exercise["mistakes"] == [GT.id]
+    # the named mistake comes first even though it failed last: the compact record may drop later groups
+    assert [f["count"] for f in exercise["failures"]] == [1, 64] and exercise["mistakes"] == [GT.id]
     assert exercise["tests_passed"] == 0 and exercise["tests_total"] == 65

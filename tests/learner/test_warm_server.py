@@ -35,7 +35,7 @@ def test_second_check_is_served_with_the_same_result(workspace, tmp_path):
         (broken / "click.py").write_text("raise ImportError('no click in this client')\n", encoding="utf-8")
         served = launch(["check", "03"], workspace, {**env, "PYTHONPATH": str(broken)})
         assert served.returncode == 1, served.stderr
-        assert "아직 통과하지 못했습니다: 0/12" in served.stdout
+        assert "아직 통과하지 못했습니다: 0/14" in served.stdout
         assert served.stdout.splitlines()[:2] == first.stdout.splitlines()[:2]
         shutil.copyfile(CONTENT_ROOT / "solutions" / "03_threshold.py", workspace / "exercises" / "03_threshold.py")
         passed = launch(["check", "03", "--json"], workspace, {**env, "PYTHONPATH": str(broken)})

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from grader.sandbox import Observed, Sandbox
+from grader.sandbox import SAME, Observed, Sandbox, encode_batch
 from grader.sandbox.sandbox import _notes
 
 SOURCE = b"""import warnings
@@ -96,13 +96,19 @@ def test_returned_arguments_and_views_are_reported(sandbox: Sandbox) -> None:
     assert isinstance(call(sandbox, "copied", np.arange(4.0)), np.ndarray)
 
 
-def test_a_batch_reports_each_call(sandbox: Sandbox) -> None:
+def test_a_batch_reports_each_call_and_a_reported_call_is_never_same(sandbox: Sandbox) -> None:
+    calls = [("honest", (np.ones(2),), {}), ("shift", (np.ones(2),), {}), ("naive_sigmoid", (np.array([-800.0]),), {}),
+             ("same", (np.ones(2),), {})]
+    foreseen = [(True, np.ones(2) * 2), (True, 0.0), (True, np.array([0.0])), (True, np.ones(2))]
+    batch = encode_batch("s", calls, sandbox.limits.value_bytes, foreseen)
     with sandbox.open_student({"s.py": SOURCE}) as worker:
-        results = worker.call_many("s", [("honest", (np.ones(2),), {}), ("shift", (np.ones(2),), {}),
-                                         ("naive_sigmoid", (np.array([-800.0]),), {})], observe=True)
-    assert isinstance(results[0], np.ndarray)
-    assert isinstance(results[1], Observed) and results[1].mutated == ("1번째 인자",)
+        results = worker.run_batch(batch, observe=True)
+        plain = worker.run_batch(batch)
+    assert results[0] is SAME
+    assert isinstance(results[1], Observed) and results[1].mutated == ("1번째 인자",) and results[1].value == 0.0
     assert isinstance(results[2], Observed) and results[2].warnings[0][0].startswith("RuntimeWarning: overflow")
+    assert isinstance(results[3], Observed) and results[3].shared == ("1번째 인자",)
+    assert plain[0] is SAME and plain[1] == 0.0 and isinstance(plain[3], np.ndarray)
 
 
 @pytest.mark.parametrize("header", [

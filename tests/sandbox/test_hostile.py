@@ -272,7 +272,8 @@ def ok():
         assert _processes_of(uid) == []
 
 
-def test_thread_left_running(sandbox: Sandbox) -> None:
+def test_thread_left_running_ends_with_its_call(sandbox: Sandbox) -> None:
+    """Each request runs in a child forked for it: a thread it leaves behind dies with it."""
     source = """
 import threading, time
 TICKS = [0]
@@ -289,9 +290,19 @@ def ticks():
     with sandbox.open_student({"student.py": source.encode()}) as worker:
         assert worker.call("student", "f") == "started"
         time.sleep(0.1)
-        assert worker.call("student", "ticks") > 0
+        assert worker.call("student", "ticks") == 0
         started = time.monotonic()
     assert time.monotonic() - started < 2
+
+
+def test_one_exercise_cannot_patch_numpy_for_the_next(sandbox: Sandbox) -> None:
+    """Fresh module state per request: a patched module or a global does not carry over."""
+    patcher = "import numpy as np\nCALLS = []\ndef f():\n    np.mean = lambda *a, **k: 42.0\n    CALLS.append(1)\n    return len(CALLS)\n"
+    user = "import numpy as np\ndef g():\n    return float(np.mean([1.0, 3.0]))\n"
+    with sandbox.open_student({"patcher.py": patcher.encode(), "user.py": user.encode()}) as worker:
+        assert worker.call("patcher", "f") == 1
+        assert worker.call("patcher", "f") == 1
+        assert worker.call("user", "g") == 2.0
 
 
 def test_huge_stdout_is_bounded(sandbox: Sandbox) -> None:
@@ -446,3 +457,11 @@ def f():
     with Sandbox(Limits(workdir_bytes=4 * 2**20), call_timeout=5.0) as box:
         written, error = run(box, source)
     assert written <= 4 and error == "OSError"
+
+
+def test_every_request_draws_fresh_global_random_numbers(sandbox: Sandbox) -> None:
+    """Children forked from one template must not share the global generators' state."""
+    source = "import random\nimport numpy as np\ndef draw():\n    return float(np.random.rand()), random.random()\n"
+    with sandbox.open_student({"student.py": source.encode()}) as worker:
+        draws = {worker.call("student", "draw") for _ in range(3)}
+    assert len(draws) == 3

@@ -183,11 +183,11 @@ def probe():
     with sandbox.open_student({"probe.py": source, "data.txt": b"hello"}) as worker:
         info = worker.call("probe", "probe")
     assert info["env"] == ["LANG", "PATH"]
-    assert info["fds"] == [0, 1, 2, 3, 4]
+    assert info["fds"] == [0, 1, 2, 3, 4, 5]  # 5: "my reply is complete", to the template
     assert info["nproc"] == sandbox.limits.max_processes
     if IS_ROOT:
         assert info["uid"] >= 100_000
-        assert info["pid"] == 2  # second process of its own PID namespace
+        assert info["pid"] == 3  # its namespace's init (1), the template (2), this request's child (3)
         assert info["root"] == ["data.txt", "probe.py"]
 
 

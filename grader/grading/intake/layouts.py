@@ -3,9 +3,10 @@
 | layout | what the top level looks like | student name, LMS id |
 |---|---|---|
 | Gradescope | `submission_metadata.yml` + `submission_<n>/` folders | `:name:`, `:sid:` from the YAML |
-| Moodle folders | `이름_123_assignsubmission_file_/…` (and `_onlinetext_`) | 이름, 123 (participant id) |
+| Moodle folders | `이름_123_assignsubmission_file/…` (mod/assign/classes/downloader.php, since 2022; `…_file_/` in locallib.php before), `_onlinetext` | 이름, 123 (participant id) |
 | Moodle files | `이름_123_assignsubmission_file_01_mse.py` | 이름, 123 |
-| Canvas | `kimminsu_LATE_4711_9911_01_mse-1.py` (name, `LATE`, user id, submission id, file) | kimminsu, 4711 |
+| Canvas | `kimminsu_LATE_4711_9911_01_mse-1.py` (sortable name, `LATE`, user id, file id, file) | kimminsu, 4711 |
+| Canvas, anonymous grading | `anon_Xy12z_9911_01_mse.py` | anon_Xy12z, anon_Xy12z |
 | GitHub Classroom | `hw1-octocat/`, `hw1-kimminsu/` (one repository per student, common prefix) | octocat |
 | folders | one folder or archive per student | the folder or archive name |
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
@@ -24,8 +26,15 @@ import yaml
 from grader.grading.identity import clean_name
 from grader.grading.intake.tree import Entry, archive_stem, is_archive_name
 
-MOODLE = re.compile(r"^(?P<name>.+?)_(?P<id>\d+)_(?P<plugin>assignsubmission_[a-z]+?|onlinetext)_(?P<rest>.*)$")
-CANVAS = re.compile(r"^(?P<name>[^_]+?)(?P<late>_LATE)?_(?P<id>\d+)_(?P<sub>\d+)_(?P<file>.+)$")
+# Moodle's "download all submissions": `fullname_participantid_assignsubmission_<plugin>` as a folder
+# (no trailing `_` since mod/assign/classes/downloader.php, 2022; one before, from 3.1), or that
+# prefix + `_` + the file name when not in folders. Underscores in the full name become spaces.
+# A team submission is `groupname_groupid_…`, and the default team has no id (`Default group_assignsubmission_file`).
+MOODLE = re.compile(r"^(?P<name>.+?)(?:_(?P<id>\d+))?_(?P<plugin>assignsubmission_[a-z]+|onlinetext)(?:_(?P<rest>.*))?$")
+# Canvas's ContentZipper: sortable name with every non-word character removed (so it may keep `_`,
+# never `_<digits>_`), `LATE` (lower case in Canvas before 2020), user id, attachment id, file name.
+CANVAS = re.compile(r"^(?P<name>.+?)(?P<late>_(?:LATE|late))?_(?P<id>\d+)_(?P<sub>\d+)_(?P<file>.+)$")
+CANVAS_ANONYMOUS = re.compile(r"^(?P<late>(?:LATE|late)_)?(?P<id>anon_[A-Za-z0-9]+)_(?P<sub>\d+)_(?P<file>.+)$")
 GRADESCOPE_METADATA = "submission_metadata.yml"
 
 
@@ -69,7 +78,7 @@ def detect(entries: list[Entry], wanted: set[str]) -> Layout:
     if moodle and len(moodle) * 2 >= len(names):
         return _moodle(items)
     files = [n for n in names if not _is_folder(items[n]) and not is_archive_name(n)]
-    canvas = [n for n in files if CANVAS.match(n)]
+    canvas = [n for n in files if _canvas_match(n)]
     if canvas and len(canvas) * 2 >= len(names):
         return _canvas(items)
     github = _github_prefix(items)
@@ -123,7 +132,7 @@ def _moodle(items: dict[str, list[Entry]]) -> Layout:
         key = (clean_name(match["name"]), match["id"])
         group = groups.setdefault(key, Group(key[0], key[1], name))
         group.source = min(group.source, name)
-        if match["rest"]:  # flat: the rest of the name is the student's file name
+        if match["rest"] and not _is_folder(item):  # flat: the rest of the name is the student's file name
             group.entries += [((match["rest"], *e.parts[1:]), e) for e in item if not e.is_dir]
         else:
             folders += 1
@@ -137,17 +146,23 @@ def _canvas(items: dict[str, list[Entry]]) -> Layout:
     groups: dict[str, Group] = {}
     others: dict[str, list[Entry]] = {}
     for name, item in items.items():
-        match = CANVAS.match(name) if not _is_folder(item) else None
+        match = _canvas_match(name) if not _is_folder(item) else None
         if not match:
             others[name] = item
             continue
-        group = groups.setdefault(match["id"], Group(clean_name(match["name"]), match["id"], name))
+        display = match["name"] if "name" in match.groupdict() else match["id"]
+        group = groups.setdefault(match["id"], Group(clean_name(display), match["id"], name))
         group.source = min(group.source, name)
         group.entries += [((match["file"],), e) for e in item]
         if match["late"] and "기한 뒤 제출 (LATE)" not in group.problems:
             group.problems.append("기한 뒤 제출 (LATE)")
     rest = _plain(others, set(), "") if others else Layout("", [])
     return Layout("Canvas", list(groups.values()) + rest.groups, rest.warnings, versioned_uploads=True)
+
+
+def _canvas_match(name: str) -> re.Match[str] | None:
+    """Anonymous grading names the file by the submission's anonymous id, with no name."""
+    return CANVAS_ANONYMOUS.match(name) or CANVAS.match(name)
 
 
 def _gradescope(items: dict[str, list[Entry]]) -> Layout:
@@ -173,9 +188,18 @@ def _gradescope(items: dict[str, list[Entry]]) -> Layout:
             person = person if isinstance(person, dict) else {}
             display = str(person.get(":name") or person.get("name") or name)
             sid = person.get(":sid") or person.get("sid") or person.get(":email") or person.get("email")
-            groups.append(Group(clean_name(display), str(sid) if sid is not None else None, name, _relative(item)))
+            groups.append(Group(clean_name(display), _clean_id(sid), name, _relative(item)))
     rest = _plain(others, set(), "") if others else Layout("", [])
     return Layout("Gradescope", groups + rest.groups, warnings + rest.warnings)
+
+
+def _clean_id(value: object) -> str | None:
+    """An LMS id as text, without control characters or surrounding spaces (a hand-edited export
+    can carry them; no LMS id has them). Slashes and the like stay: SIS ids may use them."""
+    if value is None:
+        return None
+    text = "".join(ch for ch in unicodedata.normalize("NFC", str(value)) if unicodedata.category(ch)[0] != "C").strip()
+    return text or None
 
 
 def _github_prefix(items: dict[str, list[Entry]]) -> str:

@@ -1,7 +1,8 @@
 """The call loop of a student worker: import the student's module, call, encode the result.
 
 Runs after isolation is in place. It answers on fd 4 and reads requests on fd 3; fds 1 and 2
-go to the bounded output capture. Nothing here is trusted by the grading process: it validates
+go to the bounded output capture. Student code runs only in a child forked per request (fd 5
+tells the template that the child's reply is complete). Nothing here is trusted by the grading process: it validates
 everything this loop sends. The rules here only make honest-but-sloppy results fail with a
 clear `bad_output` instead of a vague decode error.
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import random
+import signal
 import sys
 import types
 import warnings
@@ -20,6 +23,7 @@ from . import codec, framing
 
 REQUEST_FD = 3
 RESPONSE_FD = 4
+DONE_FD = 5  # in a request's child: one byte here once its whole reply is written
 DETAIL_CHARS = 1000
 WARNINGS_KEPT = 3  # distinct RuntimeWarnings reported per call
 
@@ -108,31 +112,33 @@ class StudentModules:
         raise AssertionError("unreachable")
 
 
-def _call(modules: StudentModules, header: dict, blobs: list[bytes], max_blob_bytes: int) -> list[bytes]:
-    return framing.encode_message(*_call_one(modules, header, blobs, max_blob_bytes))
+def _call(modules: StudentModules, header: dict, blobs: list[bytes], max_blob_bytes: int) -> None:
+    framing.write_all(RESPONSE_FD, framing.encode_message(*_call_one(modules, header, blobs, max_blob_bytes)))
 
 
-def _call_many(modules: StudentModules, header: dict, blobs: list[bytes], max_blob_bytes: int) -> list[bytes]:
-    """Several calls of one module in one message: the same rules as one call each, answered
-    together. A batch whose answers would exceed the size cap is refused as a whole (the trusted
-    side then calls one by one)."""
+def _call_many(modules: StudentModules, header: dict, blobs: list[bytes], max_blob_bytes: int) -> None:
+    """Several calls of one module in one request, each answered by its own reply as soon as it
+    returns (so the trusted side knows exactly which call hung or crashed). `only`, when given,
+    lists the indices to run, in order; every listed call gets exactly one reply."""
     calls = header.get("calls")
-    if not isinstance(calls, list):
-        return framing.encode_message({"ok": False, "kind": "setup", "detail": "calls"}, [])
-    replies, out_blobs, offset = [], [], 0
-    for call in calls:
+    only = header.get("only")
+    entries: list[tuple[dict, list[bytes]] | None] = []
+    offset = 0
+    for call in calls if isinstance(calls, list) else []:
         count = call.get("nblobs") if isinstance(call, dict) else None
         if type(count) is not int or count < 0 or offset + count > len(blobs):
-            return framing.encode_message({"ok": False, "kind": "setup", "detail": "nblobs"}, [])
-        sub = dict(call, module=header.get("module"))
-        reply, reply_blobs = _call_one(modules, sub, blobs[offset:offset + count], max_blob_bytes)
+            entries.append(None)
+            continue
+        entries.append((dict(call, module=header.get("module")), blobs[offset:offset + count]))
         offset += count
-        out_blobs += reply_blobs
-        if sum(len(b) for b in out_blobs) > max_blob_bytes:
-            return framing.encode_message({"ok": False, "kind": "bad_output", "reason": "batch too large",
-                                           "detail": "batch"}, [])
-        replies.append({"reply": reply, "nblobs": len(reply_blobs)})
-    return framing.encode_message({"ok": True, "batch": replies}, out_blobs)
+    indices = only if isinstance(only, list) else range(len(entries))
+    for index in indices:
+        entry = entries[index] if type(index) is int and 0 <= index < len(entries) else None
+        if entry is None:
+            reply: tuple[dict, list[bytes]] = ({"ok": False, "kind": "setup", "detail": "call"}, [])
+        else:
+            reply = _call_one(modules, entry[0], entry[1], max_blob_bytes)
+        framing.write_all(RESPONSE_FD, framing.encode_message(*reply))
 
 
 def _call_one(modules: StudentModules, header: dict, blobs: list[bytes], max_blob_bytes: int) -> tuple[dict, list[bytes]]:
@@ -249,15 +255,76 @@ def _runtime_warnings(caught: list, path: str) -> list[dict]:
 
 
 def serve(root: str, max_blob_bytes: int, hello: dict) -> None:
-    """Answer call requests until the trusted side closes the request pipe."""
+    """Answer requests until the trusted side closes the request pipe. This process (the
+    template) never runs student code: each request is answered by a child forked for it, which
+    imports the student's module afresh. So one exercise's leftovers (patched modules, threads,
+    globals, a half-done import) cannot reach the next exercise or the next call."""
     framing.write_all(RESPONSE_FD, framing.encode_message(hello, []))
-    modules = StudentModules(root)
+    previous: int | None = None
     while True:
         try:
             header, blobs = framing.read_message(REQUEST_FD, max_blob_bytes)
         except (EOFError, OSError, framing.FrameError):
             os._exit(0)
-        answer = _call_many if header.get("op") == "call_many" else _call
-        reply = answer(modules, header, blobs, max_blob_bytes)
+        if previous is not None:  # reaped only now: its exit overlapped the trusted side's work
+            os.waitpid(previous, 0)
+        previous = _answer_in_child(root, header, blobs, max_blob_bytes)
         del header, blobs
-        framing.write_all(RESPONSE_FD, reply)
+
+
+def _answer_in_child(root: str, header: dict, blobs: list[bytes], max_blob_bytes: int) -> int:
+    """Fork, answer the request in the child, and wait until its reply is written; return the
+    child's pid (still to be reaped). The child writes one byte to a private pipe once its whole
+    reply is out; a child that ends without it (exit, crash, a resource limit) makes this
+    process end the same way, so the trusted side sees the failure exactly as if the call had
+    run here."""
+    done_r, done_w = os.pipe()
+    try:
+        child = os.fork()
+    except OSError:  # no process left under RLIMIT_NPROC (lingering grandchildren): a crash
+        os._exit(1)
+    if child == 0:
+        try:
+            os.close(done_r)
+            if done_w != DONE_FD:
+                os.dup2(done_w, DONE_FD, inheritable=False)
+                os.close(done_w)
+            _reseed_global_random()
+            answer = _call_many if header.get("op") == "call_many" else _call
+            answer(StudentModules(root), header, blobs, max_blob_bytes)
+            os.write(DONE_FD, b"\1")
+        finally:
+            os._exit(0)
+    os.close(done_w)
+    try:
+        finished = os.read(done_r, 1) == b"\1"  # end of file: the child is gone without finishing
+    except OSError:
+        finished = False
+    os.close(done_r)
+    if not finished:
+        _, status = os.waitpid(child, 0)
+        _end_like(status)
+    return child
+
+
+def _reseed_global_random() -> None:
+    """Fresh entropy for the global random generators, as a new Python process gets: every
+    child is forked from the same template, and would otherwise draw the same "random" numbers
+    (a learner who uses np.random instead of the given rng must not look reproducible)."""
+    random.seed()
+    numpy = sys.modules.get("numpy")
+    if numpy is not None:
+        numpy.random.seed()
+
+
+def _end_like(status: int) -> None:
+    """End this process the way the child ended (same exit code, or killed by the same signal)."""
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        try:
+            signal.signal(number, signal.SIG_DFL)
+            os.kill(os.getpid(), number)
+        except (OSError, ValueError):
+            pass
+        os._exit(128 + number)
+    os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
