@@ -8,7 +8,9 @@ seed), prints:
   - expect:   rejections whose verdict also contains the entry's `expect` text
   - right:    right_*.py accepted on every seed / all of them
   - pending:  entries of wrong_inplace.toml and wrong_warnings.toml (not graded here: another
-              manifest, measured by tests/course/test_corpus.py and tests/checks/test_corpus_pending.py)
+              manifest, graded by tests/course/test_corpus.py in learner mode and by
+              tests/grading/test_corpus_sandboxed.py in grading mode; tests/checks/test_corpus_flaws.py
+              proves each entry really changes an input or warns)
 and the totals. A wrong implementation that passes on some seed, or a right one that fails,
 is listed by name below the table.
 

@@ -15,6 +15,8 @@ k개 클래스의 점수(로짓) z = (z_1, …, z_k)를 합이 1인 확률로 �
 
     log_softmax(z)_i = (z_i − m) − log Σ_j exp(z_j − m)
 
+softmax와 log_softmax는 어떤 z에서도 NaN이나 경고(RuntimeWarning) 없이 계산해야 합니다.
+
 예측 클래스는 확률이 가장 큰 클래스, 곧 argmax입니다 (softmax는 순서를 바꾸지 않으므로 로짓의 argmax와 같음).
 
 입력 z는 실수 배열(1차원 (k,) 또는 2차원 (n, k) 등)이고, axis(기본 −1, 마지막 축)를 따라 계산합니다.

@@ -10,6 +10,8 @@ relative 1e-9, absolute 1e-9: z − m − log Σ is a difference of numbers as l
 −2e-13 may come back as −2.3e-13); every misconception below is off by far more. Predicted
 classes are integers, compared exactly.
 Stability probes: logits around ±1000 overflow or underflow a naive exp; the verdict names it.
+softmax and log_softmax promise no warning, so a RuntimeWarning during either fails
+(`no_warnings=True`), even when the values come out right.
 """
 
 import numpy as np
@@ -141,19 +143,19 @@ LARGE = {
 def test_softmax_edge_cases(student, reference, case):
     """softmax: 정해진 경우들"""
     z, kwargs = CASES[case]
-    compare(student, reference, "softmax", (z,), kwargs, case=case, spec=PROBS, mistakes=SOFTMAX_MISTAKES)
+    compare(student, reference, "softmax", (z,), kwargs, case=case, spec=PROBS, mistakes=SOFTMAX_MISTAKES, no_warnings=True)
 
 
 @pytest.mark.parametrize("case", list(LARGE))
 def test_softmax_large_logits(student, reference, case):
     """softmax: 큰 로짓에서도 넘치지 않음 (수치 안정성)"""
-    compare(student, reference, "softmax", (LARGE[case],), case=case, spec=PROBS, mistakes=SOFTMAX_MISTAKES)
+    compare(student, reference, "softmax", (LARGE[case],), case=case, spec=PROBS, mistakes=SOFTMAX_MISTAKES, no_warnings=True)
 
 
 def test_softmax_float32_input(student, reference):
     """softmax: float32 입력"""
     z = np.array([[0.5, -1.25, 2.0], [10.0, 10.5, 9.0]], dtype=np.float32)
-    compare(student, reference, "softmax", (z,), case="float32 입력", spec=PROBS_F32, mistakes=SOFTMAX_MISTAKES)
+    compare(student, reference, "softmax", (z,), case="float32 입력", spec=PROBS_F32, mistakes=SOFTMAX_MISTAKES, no_warnings=True)
 
 
 def test_softmax_random(student, reference, rng):
@@ -163,14 +165,14 @@ def test_softmax_random(student, reference, rng):
         scale = 500.0 if trial % 4 == 3 else 3.0
         z = rng.normal(0.0, scale, (n, k))
         compare(student, reference, "softmax", (z,), case=f"무작위 입력 {trial + 1}번째 (모양 {(n, k)}, 크기 약 {scale:g})",
-                spec=PROBS, mistakes=SOFTMAX_MISTAKES)
+                spec=PROBS, mistakes=SOFTMAX_MISTAKES, no_warnings=True)
 
 
 @pytest.mark.parametrize("case", list(CASES) + list(LARGE))
 def test_log_softmax(student, reference, case):
     """log_softmax: log(0) 없이 로그 확률"""
     z, kwargs = CASES[case] if case in CASES else (LARGE[case], {})
-    compare(student, reference, "log_softmax", (z,), kwargs, case=case, spec=LOG_PROBS, mistakes=LOG_SOFTMAX_MISTAKES)
+    compare(student, reference, "log_softmax", (z,), kwargs, case=case, spec=LOG_PROBS, mistakes=LOG_SOFTMAX_MISTAKES, no_warnings=True)
 
 
 def test_log_softmax_random(student, reference, rng):
@@ -179,7 +181,7 @@ def test_log_softmax_random(student, reference, rng):
         n, k = int(rng.integers(1, 10)), int(rng.integers(2, 8))
         z = rng.normal(0.0, 200.0 if trial % 3 == 2 else 3.0, (n, k))
         compare(student, reference, "log_softmax", (z,), case=f"무작위 입력 {trial + 1}번째 (모양 {(n, k)})",
-                spec=LOG_PROBS, mistakes=LOG_SOFTMAX_MISTAKES)
+                spec=LOG_PROBS, mistakes=LOG_SOFTMAX_MISTAKES, no_warnings=True)
 
 
 CLASS_CASES = {

@@ -12,6 +12,8 @@ from __future__ import annotations
 import importlib.util
 import sys
 import traceback
+import warnings
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol
@@ -39,9 +41,56 @@ class LoadError(Exception):
         self.failure = failure
 
 
+WARNINGS_KEPT = 3  # distinct warnings kept per call: enough to show what happened, never a flood
+
+
+@dataclass(frozen=True)
+class CallNotes:
+    """What the learner's last call did besides returning its value, for checks whose contract
+    rules it out. `mutated` names the array arguments the call changed in place, labelled as in
+    verdicts ("1번째 인자", or the keyword's name); learner mode never fills it, because `compare`
+    keeps the caller's originals and sees the change itself, but a sandboxed call changes the
+    worker's copies, which only the worker can compare. `warnings` are the RuntimeWarnings the call
+    raised (numpy's overflow, divide by zero, invalid value), one readable line each. `shared`
+    names the array arguments a returned array shares memory with; like `mutated`, only a
+    sandboxed call fills it (its returned value is a copy, so `compare` cannot see it)."""
+
+    mutated: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    shared: tuple[str, ...] = ()
+
+
+NO_NOTES = CallNotes()
+
+
 class Student(Protocol):
+    """What a check talks to. After each `call`, `last_notes` (optional: `compare` reads it with
+    `getattr`, defaulting to `NO_NOTES`) says what that call did besides returning."""
+
     def call(self, function: str, args: tuple[Any, ...] = (), kwargs: dict[str, Any] | None = None) -> Any:
         ...
+
+
+def warning_line(text: str, lineno: int | None, filename: str) -> str:
+    """'RuntimeWarning: overflow encountered in exp (16_activations.py 31번째 줄)': the same
+    wording in learner mode and for a sandboxed call."""
+    return f"{text} ({filename} {lineno}번째 줄)" if lineno else text
+
+
+def runtime_warnings(caught: list[warnings.WarningMessage], filename: str) -> tuple[str, ...]:
+    """The distinct RuntimeWarnings among `caught`, with the learner's line when the warning was
+    raised in the learner's file (numpy attributes it to the line that called the ufunc)."""
+    lines: list[str] = []
+    for warning in caught:
+        if not issubclass(warning.category, RuntimeWarning):
+            continue
+        lineno = warning.lineno if Path(str(warning.filename)).name == filename else None
+        line = warning_line(f"{warning.category.__name__}: {warning.message}", lineno, filename)
+        if line not in lines:
+            lines.append(line)
+        if len(lines) == WARNINGS_KEPT:
+            break
+    return tuple(lines)
 
 
 def _learner_line(error: BaseException, filename: str) -> str:
@@ -91,6 +140,7 @@ class ModuleStudent:
         self.filename = filename
         self.timeout = timeout
         self._hung: set[str] = set()
+        self.last_notes = NO_NOTES
 
     def call(self, function: str, args: tuple[Any, ...] = (), kwargs: dict[str, Any] | None = None) -> Any:
         target = getattr(self.module, function, None)
@@ -100,9 +150,16 @@ class ModuleStudent:
             raise StudentError(failures.not_callable(function, self.filename, type(target).__name__))
         if function in self._hung:
             raise StudentError(failures.still_hung(function, self.timeout))
+        self.last_notes = NO_NOTES
         try:
-            with deadline(self.timeout):
-                return target(*args, **(kwargs or {}))
+            # Record RuntimeWarnings (every one, not once per line as by default) for checks whose
+            # contract forbids them; recording also keeps them off the learner's terminal.
+            with deadline(self.timeout), warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", RuntimeWarning)
+                value = target(*args, **(kwargs or {}))
+            if caught:
+                self.last_notes = CallNotes(warnings=runtime_warnings(caught, self.filename))
+            return value
         except DeadlineExceeded:
             self._hung.add(function)
             raise StudentError(failures.timeout(function, self.timeout)) from None

@@ -17,7 +17,7 @@ import numpy as np
 
 from grader.engine.messages import verdict_lines
 from grader.engine.results import NamedMistake, Verdict
-from grader.engine.student import Student
+from grader.engine.student import NO_NOTES, CallNotes, Student
 
 
 class CheckFailure(AssertionError):
@@ -258,11 +258,40 @@ INPUT_MUTATED = NamedMistake(
     "데이터가 달라졌습니다. 새 배열을 만들어 계산하세요 (예: x = x - y, 또는 x = x.copy()).")
 
 
+RUNTIME_WARNING = NamedMistake(
+    "runtime-warning",
+    "경고 없이 계산해야 하는데 RuntimeWarning이 나왔습니다: 계산 중에 넘침(overflow), 0으로 나누기, log(0) 같은 일이 "
+    "일어났습니다. 결과가 맞아도 이 함수의 약속은 '경고 없이'입니다. 넘치지 않는 식으로 계산하거나 (예: x의 부호에 따라 "
+    "나누어 계산), ±inf가 약속된 값이면 그 계산만 with np.errstate(divide=\"ignore\"): 로 감싸세요.")
+
+
+RETURNED_INPUT = NamedMistake(
+    "returned-input-view",
+    "복사본을 반환해야 하는데 입력 배열 자체(또는 그 뷰)를 반환했습니다: 반환값을 고치면 호출한 쪽의 입력도 함께 "
+    "바뀝니다. x.copy()처럼 새 배열을 만들어 반환하세요 (np.asarray(x)와 x[...]는 복사하지 않습니다).")
+
+
+def _shared_inputs(actual: Any, sent: tuple[Any, ...], kwargs: dict[str, Any]) -> list[str]:
+    """Which array arguments a returned array (the value, or an item of a returned tuple or
+    list) shares memory with: the learner returned an input or a view of it."""
+    items = actual if isinstance(actual, (tuple, list)) else (actual,)
+    outputs = [item for item in items if isinstance(item, np.ndarray)]
+    pairs = [(argument_label(index), value) for index, value in enumerate(sent)] + list(kwargs.items())
+    return [label for label, value in pairs
+            if isinstance(value, np.ndarray) and any(np.shares_memory(out, value) for out in outputs)]
+
+
+def argument_label(position: int | str) -> str:
+    """How a verdict names an argument: "2번째 인자" for a positional one (0-based `position`),
+    the name for a keyword. A sandbox worker reports changed arguments with these same labels."""
+    return f"{position + 1}번째 인자" if isinstance(position, int) else position
+
+
 def _changed_inputs(sent: tuple[Any, ...], kwargs: dict[str, Any], original: tuple[Any, ...],
                     original_kwargs: dict[str, Any]) -> list[str]:
     """Which array arguments differ after the call from the copies taken before it."""
     changed = []
-    pairs = [(f"{index + 1}번째 인자", a, b) for index, (a, b) in enumerate(zip(sent, original))]
+    pairs = [(argument_label(index), a, b) for index, (a, b) in enumerate(zip(sent, original))]
     pairs += [(name, kwargs[name], original_kwargs[name]) for name in kwargs]
     for label, after, before in pairs:
         if isinstance(before, np.ndarray) and not (
@@ -383,24 +412,41 @@ def compare(
     spec: Spec,
     mistakes: Sequence[Mistake] = (),
     draw: Draw | None = None,
+    no_warnings: bool = False,
+    returns_copy: bool = False,
 ) -> Any:
     """Call `function` on the learner's code and the reference with the same inputs and
     raise CheckFailure unless the results agree under `spec`. Returns the learner's value.
-    `draw` (for functions that take an rng) diagnoses a different draw or the global np.random."""
+    `draw` (for functions that take an rng) diagnoses a different draw or the global np.random.
+
+    The call also fails when it changed an array argument in place (always: every contract here
+    returns new values); with `no_warnings=True` (for contracts that promise "경고 없이") when it
+    raised a RuntimeWarning, and with `returns_copy=True` (for contracts that promise a copy) when
+    a returned array shares memory with an argument. Otherwise warnings and views are allowed."""
     kwargs = kwargs or {}
     expected = getattr(reference, function)(*copy.deepcopy(args), **copy.deepcopy(kwargs))
     sent_args, sent_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
     actual = student.call(function, sent_args, sent_kwargs)
-    changed = _changed_inputs(sent_args, sent_kwargs, args, kwargs)  # learner mode sees in-place writes
+    notes: CallNotes = getattr(student, "last_notes", NO_NOTES)
+    # Learner mode sees in-place writes in the copies it sent; a sandboxed student reports them.
+    changed = _changed_inputs(sent_args, sent_kwargs, args, kwargs) or list(notes.mutated)
     if changed:
         raise CheckFailure(Verdict(function, case, (f"호출한 뒤 {', '.join(changed)}의 값이 바뀌었습니다.",),
                                    (INPUT_MUTATED,), describe_input(args, kwargs)))
+    shared = (_shared_inputs(actual, sent_args, sent_kwargs) or list(notes.shared)) if returns_copy else []
+    if shared:
+        raise CheckFailure(Verdict(function, case, (f"반환한 배열이 {', '.join(shared)}와(과) 같은 메모리를 씁니다.",),
+                                   (RETURNED_INPUT,), describe_input(args, kwargs)))
     lines = spec.problems(actual, expected)
-    if lines:
-        found, observed = _matching_mistakes(spec, actual, expected, mistakes, args, kwargs)
-        if draw is not None and not found and not observed:
+    warned = notes.warnings if no_warnings else ()
+    if lines or warned:
+        found, observed = _matching_mistakes(spec, actual, expected, mistakes, args, kwargs) if lines else ((), [])
+        if lines and draw is not None and not found and not observed:
             drawn = _draw_mistake(draw, student, function, spec, actual, args, kwargs)
             found = (drawn,) if drawn else ()
+        if warned:  # named only when the values are right: otherwise the wrong value is the lesson
+            found = found if lines else (RUNTIME_WARNING,)
+            observed = [f"호출 중에 나온 경고: {line}" for line in warned] + observed
         raise CheckFailure(Verdict(function, case, tuple(observed + lines), found, describe_input(args, kwargs)))
     return actual
 

@@ -15,10 +15,11 @@ from typing import Any
 
 from grader.engine import failures
 from grader.engine.results import FailureKind, StudentFailure
-from grader.engine.student import StudentError
+from grader.engine.student import NO_NOTES, CallNotes, StudentError, warning_line
+from grader.engine.verdict import argument_label
 from grader.grading.ledger import Ledger
 from grader.grading.recording import ExercisePlan, RaisedError, RecordedCall, call_digest, feed_digest, same_value
-from grader.sandbox import SAME, BatchInterrupted, EncodedBatch, SandboxError, StudentWorker, encode_batch
+from grader.sandbox import SAME, BatchInterrupted, EncodedBatch, Observed, SandboxError, StudentWorker, encode_batch
 
 
 def failure_from_sandbox(function: str, error: SandboxError, timeout: float, filename: str) -> StudentFailure:
@@ -68,6 +69,7 @@ class SandboxStudent:
         self._index = 0
         self.load_failure: StudentFailure | None = None  # the student's file could not be imported
         self.live_calls = 0  # calls the plan did not foresee: their outcomes are not in `outcome_key`
+        self.last_notes = NO_NOTES  # what the last call did besides returning (see engine.student.CallNotes)
 
     def prefetch(self) -> set[str]:
         """Run every planned call in the worker; return the tests (node ids) in which some output
@@ -93,7 +95,7 @@ class SandboxStudent:
                 break
             try:
                 answers = self.worker.run_batch(batch, None if len(runnable) == len(planned) else runnable,
-                                                budget=self.ledger.remaining())
+                                                budget=self.ledger.remaining(), observe=True)
                 error, charged, pending = None, [], []
             except BatchInterrupted as stop:  # the call after the answered ones broke
                 answers, error = stop.results, stop.error
@@ -113,7 +115,9 @@ class SandboxStudent:
         differing: set[str] = set()
         for (nodeid, index, call), result in zip(planned, results):
             self._fetched[(nodeid, index)] = result
-            if result is not _SameAsReference and not _same_outcome(result, call.output):
+            # A call that changed or returned its arguments, or warned, is judged by the check
+            # itself: the reference's verdict does not hold for it even when the value is the same.
+            if result is not _SameAsReference and (isinstance(result, Observed) or not _same_outcome(result, call.output)):
                 differing.add(nodeid)
         return differing
 
@@ -131,6 +135,8 @@ class SandboxStudent:
             elif isinstance(result, StudentError):
                 failure = result.failure
                 feed_digest(h, ("error", failure.kind.value, failure.message, failure.function, failure.exception))
+            elif isinstance(result, Observed):
+                feed_digest(h, ("observed", result.value, result.mutated, result.warnings, result.shared))
             else:
                 feed_digest(h, result)
         return h.hexdigest()
@@ -150,9 +156,21 @@ class SandboxStudent:
         else:
             self.live_calls += 1
             result = self._live(function, args, kwargs, expected_raise=False)
+        self.last_notes = NO_NOTES
         if isinstance(result, StudentError):
             raise result
+        if isinstance(result, Observed):
+            self.last_notes = self._notes(result, args, kwargs)
+            return result.value
         return result
+
+    def _notes(self, observed: Observed, args: tuple[Any, ...], kwargs: dict[str, Any]) -> CallNotes:
+        """The worker's report in learner-mode terms. Only labels of arguments this call really
+        sent are kept: the report comes from untrusted code and ends up in feedback."""
+        labels = {argument_label(index) for index in range(len(args))} | {argument_label(str(name)) for name in kwargs}
+        return CallNotes(tuple(label for label in observed.mutated if label in labels),
+                         tuple(warning_line(text, lineno, self.filename) for text, lineno in observed.warnings),
+                         tuple(label for label in observed.shared if label in labels))
 
     def _error(self, function: str, error: SandboxError, expected_raise: bool) -> StudentError:
         if error.kind == "timeout" and self.ledger.remaining() <= 0.05:  # cut short by the budget, not by itself
@@ -171,7 +189,7 @@ class SandboxStudent:
         if refusal is not None:
             return StudentError(refusal)
         try:
-            return self.worker.call(self.module, function, args, kwargs, timeout=self.ledger.remaining())
+            return self.worker.call(self.module, function, args, kwargs, timeout=self.ledger.remaining(), observe=True)
         except SandboxError as error:
             return self._error(function, error, expected_raise)
 

@@ -9,6 +9,7 @@ preloaded, then isolated (namespaces, chroot, own uid, rlimits) as far as the OS
 
 from .errors import SandboxError
 from .limits import Limits
-from .sandbox import SAME, BatchInterrupted, EncodedBatch, Sandbox, StudentWorker, encode_batch
+from .sandbox import SAME, BatchInterrupted, EncodedBatch, Observed, Sandbox, StudentWorker, encode_batch
 
-__all__ = ["SAME", "BatchInterrupted", "EncodedBatch", "Limits", "Sandbox", "SandboxError", "StudentWorker", "encode_batch"]
+__all__ = ["SAME", "BatchInterrupted", "EncodedBatch", "Limits", "Observed", "Sandbox", "SandboxError", "StudentWorker",
+           "encode_batch"]

@@ -32,6 +32,26 @@ _UID_COUNTER = itertools.count()
 WORKER_ERROR_KINDS = frozenset({"exception", "import_error", "missing_function", "bad_output", "setup"})
 
 
+NOTES_KEPT = 8  # at most this many mutated-argument labels and warnings are read from a reply
+
+
+@dataclass(frozen=True)
+class Observed:
+    """A call's value together with what the worker saw it do besides returning: `mutated` labels
+    the array arguments changed in place ("1번째 인자", or a keyword), `warnings` lists the
+    RuntimeWarnings raised, as ("RuntimeWarning: …", line in the student's file or None), and
+    `shared` labels the array arguments that a returned array shares memory with (the decoded
+    value here is a copy, so only the worker can tell).
+    `StudentWorker.call` and `run_batch` with `observe=True` return this instead of the bare value
+    only when there is something to report, so an honest student's results stay plain values.
+    Such a reply never matches a foreseen reply byte for byte, so it is never `SAME`."""
+
+    value: Any
+    mutated: tuple[str, ...] = ()
+    warnings: tuple[tuple[str, int | None], ...] = ()
+    shared: tuple[str, ...] = ()
+
+
 @dataclass
 class _LiveWorker:
     pid: int
@@ -126,7 +146,7 @@ class StudentWorker:
         self._closed = False
 
     def call(self, module: str, function: str, args: tuple = (), kwargs: dict | None = None,
-             timeout: float | None = None) -> Any:
+             timeout: float | None = None, *, observe: bool = False) -> Any:
         """Call `module.function(*args, **kwargs)` in the worker and return the decoded result.
 
         `module` is a file stem of the submitted files; it is imported afresh for every request,
@@ -135,6 +155,8 @@ class StudentWorker:
         state, so the worker draws the same numbers but the caller's generator is not advanced.
         Raises SandboxError; after "timeout" or "crash" the next call starts a fresh worker
         over a fresh copy of the files. `timeout` may shorten (never lengthen) the call deadline.
+        With `observe=True` the result comes wrapped in `Observed` when the call changed an array
+        argument, raised a RuntimeWarning or returned an array argument or a view of one.
         """
         if self._closed:
             raise errors.setup_error("이미 닫힌 작업자입니다")
@@ -143,7 +165,7 @@ class StudentWorker:
         entry, blobs = _encode_call(function, args, kwargs or {}, self._sandbox.limits.value_bytes)
         request = framing.encode_message({"op": "call", "module": module, **entry}, blobs)
         header, reply_blobs = self._exchange(request, time.monotonic() + self._limit(timeout))
-        return self._interpret(header, reply_blobs, module, function)
+        return self._interpret(header, reply_blobs, module, function, observe)
 
     @property
     def value_bytes(self) -> int:
@@ -153,7 +175,8 @@ class StudentWorker:
     def _limit(self, timeout: float | None) -> float:
         return self._sandbox.call_timeout if timeout is None else max(0.0, min(timeout, self._sandbox.call_timeout))
 
-    def run_batch(self, batch: EncodedBatch, only: list[int] | None = None, budget: float | None = None) -> list[Any]:
+    def run_batch(self, batch: EncodedBatch, only: list[int] | None = None, budget: float | None = None, *,
+                  observe: bool = False) -> list[Any]:
         """Run the calls of an encoded batch (or those at the indices `only`, in order) in one
         request and return one item per call run: the result, `SAME` (the reply is byte for byte
         the one `batch.expected` foresaw, so it is not decoded), or the SandboxError that call
@@ -161,7 +184,8 @@ class StudentWorker:
         the call deadline of the one before (the first within the deadline of the request), and
         all within `budget` seconds. A call that hangs, crashes, floods output or runs out of
         memory, or answers that exceed the size cap together, stop the worker:
-        `BatchInterrupted` then carries the results of the calls before it and that call's error."""
+        `BatchInterrupted` then carries the results of the calls before it and that call's error.
+        `observe` as in `call`."""
         if self._closed:
             raise errors.setup_error("이미 닫힌 작업자입니다")
         if f"{batch.module}.py" not in self._files:
@@ -185,7 +209,7 @@ class StudentWorker:
                     results.append(SAME)
                     continue
                 try:
-                    results.append(self._interpret(header, blobs, batch.module, batch.functions[index]))
+                    results.append(self._interpret(header, blobs, batch.module, batch.functions[index], observe))
                 except errors.SandboxError as error:
                     if self._live is None:  # the worker broke the protocol and was stopped
                         raise
@@ -239,13 +263,20 @@ class StudentWorker:
             self._stop(grace=0.0)
             raise errors.protocol_error() from None
 
-    def _interpret(self, header: dict, blobs: list[bytes], module: str, function: str) -> Any:
+    def _interpret(self, header: dict, blobs: list[bytes], module: str, function: str, observe: bool = False) -> Any:
         if header.get("ok") is True:
             try:
-                return codec.decode_value(header.get("value"), blobs)
+                value = codec.decode_value(header.get("value"), blobs)
             except codec.CodecError as exc:
                 self._stop(grace=0.0)  # a worker that sends invalid data is not reused
                 raise errors.bad_output_error(exc.reason, errors.clean_detail(exc.type_name)) from None
+            if not observe or not any(key in header for key in ("mutated", "warnings", "shared")):
+                return value
+            notes = _notes(header)
+            if notes is None:
+                self._stop(grace=0.0)
+                raise errors.protocol_error()
+            return Observed(value, *notes)
         kind = header.get("kind")
         if header.get("ok") is not False or kind not in WORKER_ERROR_KINDS:
             self._stop(grace=0.0)
@@ -407,6 +438,25 @@ def _foreseen_reply(known: bool, value: Any, value_bytes: int) -> tuple[bytes, t
     except codec.CodecError:
         return None
     return framing.header_bytes({"ok": True, "value": tree}, blobs), tuple(bytes(b) for b in blobs)
+
+
+def _notes(header: dict) -> tuple[tuple[str, ...], tuple[tuple[str, int | None], ...], tuple[str, ...]] | None:
+    """The reply's "mutated" and "shared" (argument labels) and "warnings" ({"text", "lineno"})
+    fields, validated and sanitized; None when any is malformed (the worker is then treated as
+    broken)."""
+    mutated, warned, shared = header.get("mutated", []), header.get("warnings", []), header.get("shared", [])
+    if not all(isinstance(field, list) for field in (mutated, warned, shared)):
+        return None
+    if not all(isinstance(label, str) for label in mutated + shared):
+        return None
+    found = []
+    for item in warned[:NOTES_KEPT]:
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            return None
+        lineno = item.get("lineno")
+        found.append((errors.clean_detail(item["text"]), lineno if type(lineno) is int and 0 < lineno < 10**7 else None))
+    return (tuple(errors.clean_detail(label) for label in mutated[:NOTES_KEPT]), tuple(found),
+            tuple(errors.clean_detail(label) for label in shared[:NOTES_KEPT]))
 
 
 def _shift_blobs(tree: object, offset: int) -> object:

@@ -2,6 +2,7 @@
 
 import time
 
+import numpy as np
 import pytest
 
 from grader.engine.student import LoadError, ModuleStudent, StudentError, load_learner_module
@@ -92,3 +93,23 @@ def test_sys_exit_in_function_is_reported(tmp_path):
     with pytest.raises(StudentError) as error:
         student(tmp_path, "import sys\ndef f(x):\n    sys.exit(3)\n").call("f", (1,))
     assert "sys.exit()" in str(error.value)
+
+
+def test_runtime_warnings_are_recorded_with_the_learners_line(tmp_path):
+    from grader.engine.student import NO_NOTES
+
+    learner = student(tmp_path, "import numpy as np\n\ndef f(x):\n    return 1 / (1 + np.exp(-x))\n")
+    learner.call("f", (np.array([-1000.0, 1000.0]),))
+    assert learner.last_notes.warnings == ("RuntimeWarning: overflow encountered in exp (03_threshold.py 4번째 줄)",)
+    learner.call("f", (np.array([0.0]),))
+    assert learner.last_notes == NO_NOTES
+
+
+def test_silenced_and_other_warnings_are_not_recorded(tmp_path):
+    source = ("import warnings\nimport numpy as np\n\ndef quiet(x):\n    with np.errstate(over='ignore'):\n"
+              "        return np.exp(x)\n\ndef user(x):\n    warnings.warn('hm')\n    return x\n")
+    learner = student(tmp_path, source)
+    learner.call("quiet", (np.array([1000.0]),))
+    assert learner.last_notes.warnings == ()
+    learner.call("user", (1.0,))
+    assert learner.last_notes.warnings == ()

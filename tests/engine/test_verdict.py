@@ -137,3 +137,69 @@ def test_an_integer_array_shows_where_the_difference_is_largest():
     lines = Array(kind="int").problems(np.array([1, 2, 30, 4]), np.array([1, 3, 3, 4]))
     assert lines[0] == "2개 원소가 다릅니다 (전체 4개). 첫 위치 [1]: 기대 3, 반환 2"
     assert lines[1] == "가장 큰 차이 27 (위치 [2]: 기대 3, 반환 30)"
+
+
+class NotingStudent:
+    """A sandboxed student as compare sees it: the value, plus what the worker reported."""
+
+    def __init__(self, value, notes):
+        self.value, self.last_notes = value, notes
+
+    def call(self, function, args=(), kwargs=None):
+        return self.value
+
+
+def failure_of(student, args=(np.array([1.0, 2.0, 3.0]),), **options):
+    with pytest.raises(CheckFailure) as failure:
+        compare(student, Reference, "double", args, case="사례", spec=Array(), **options)
+    return failure.value.verdict
+
+
+def test_a_warning_fails_only_where_the_contract_forbids_it():
+    from grader.engine.student import CallNotes
+
+    right = np.array([2.0, 4.0, 6.0])
+    warned = NotingStudent(right, CallNotes(warnings=("RuntimeWarning: overflow encountered in exp (m.py 3번째 줄)",)))
+    compare(warned, Reference, "double", (np.array([1.0, 2.0, 3.0]),), case="사례", spec=Array())  # allowed
+    verdict = failure_of(warned, no_warnings=True)
+    assert [m.id for m in verdict.mistakes] == ["runtime-warning"]
+    assert verdict.problems == ("호출 중에 나온 경고: RuntimeWarning: overflow encountered in exp (m.py 3번째 줄)",)
+
+
+def test_with_a_wrong_value_the_warning_is_shown_but_not_named():
+    from grader.engine.student import CallNotes
+
+    verdict = failure_of(NotingStudent(np.array([2.0, 4.0, 7.0]), CallNotes(warnings=("RuntimeWarning: x",))),
+                         no_warnings=True)
+    assert verdict.mistakes == ()
+    assert verdict.problems[0] == "호출 중에 나온 경고: RuntimeWarning: x"
+    assert "1개 원소가 허용 오차를 넘습니다 (전체 3개)." in verdict.problems
+
+
+def test_a_reported_in_place_write_is_the_input_mutated_mistake():
+    from grader.engine.student import CallNotes
+
+    verdict = failure_of(NotingStudent(np.array([2.0, 4.0, 6.0]), CallNotes(mutated=("1번째 인자",))))
+    assert [m.id for m in verdict.mistakes] == ["input-mutated"]
+    assert verdict.problems == ("호출한 뒤 1번째 인자의 값이 바뀌었습니다.",)
+
+
+def test_a_returned_input_fails_only_where_a_copy_is_promised():
+    class Same:
+        def call(self, function, args=(), kwargs=None):
+            return args[0]
+
+    x = np.array([1.0, 2.0, 3.0])
+    Identity = type("Identity", (), {"double": staticmethod(lambda v: np.array(v, dtype=float))})
+    compare(Same(), Identity, "double", (x,), case="c", spec=Array())
+    with pytest.raises(CheckFailure) as failure:
+        compare(Same(), Identity, "double", (x,), case="c", spec=Array(), returns_copy=True)
+    assert [m.id for m in failure.value.verdict.mistakes] == ["returned-input-view"]
+    assert failure.value.verdict.problems == ("반환한 배열이 1번째 인자와(과) 같은 메모리를 씁니다.",)
+
+
+def test_a_returned_view_reported_by_the_worker_fails_where_a_copy_is_promised():
+    from grader.engine.student import CallNotes
+
+    verdict = failure_of(NotingStudent(np.array([2.0, 4.0, 6.0]), CallNotes(shared=("1번째 인자",))), returns_copy=True)
+    assert [m.id for m in verdict.mistakes] == ["returned-input-view"]

@@ -44,3 +44,23 @@ def test_syntax_error_at_import_is_a_load_failure_with_the_line():
 ])
 def test_every_sandbox_kind_maps_to_one_failure_kind(error, kind):
     assert failure_from_sandbox("softmax", error, 3.0, "08_softmax.py").kind is kind
+
+
+def test_a_workers_notes_keep_only_labels_of_arguments_really_sent():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from grader.engine.student import CallNotes
+    from grader.grading.ledger import Ledger
+    from grader.grading.sandboxed import SandboxStudent
+    from grader.sandbox import Observed
+
+    plan = SimpleNamespace(exercise=SimpleNamespace(id="08_softmax", filename="08_softmax.py"), calls={})
+    student = SandboxStudent(None, plan, 3.0, Ledger(10.0))
+    observed = Observed(np.zeros(2), mutated=("1번째 인자", "3번째 인자", "<script>"), shared=("axis", "z"),
+                        warnings=(("RuntimeWarning: overflow encountered in exp", 7), ("RuntimeWarning: x", None)))
+    notes = student._notes(observed, (np.ones(2),), {"axis": np.ones(2)})
+    assert notes == CallNotes(mutated=("1번째 인자",), shared=("axis",),
+                              warnings=("RuntimeWarning: overflow encountered in exp (08_softmax.py 7번째 줄)",
+                                        "RuntimeWarning: x"))

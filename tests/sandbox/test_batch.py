@@ -9,7 +9,7 @@ from grader.sandbox import SAME, BatchInterrupted, Sandbox, SandboxError, encode
 
 SOURCE = b"""import numpy as np
 def echo(x):
-    return x
+    return x.copy() if isinstance(x, np.ndarray) else x  # returning the argument itself is reported (never SAME)
 def as_int(x):
     return int(x)
 def negative_zero(x):
