@@ -2,15 +2,15 @@
 
 For every exercise, over several seeds (the random cases and the seeded rngs change with the
 seed), prints:
-  - wrong:    wrong implementations of wrong.toml rejected on every seed / all of them
+  - wrong:    wrong implementations (wrong.toml, wrong_inplace.toml, wrong_warnings.toml) rejected
+              on every seed / all of them
   - named:    of all rejections (one per wrong implementation and seed), the fraction in which
               some failed test names a known misconception (a typed NamedMistake)
   - expect:   rejections whose verdict also contains the entry's `expect` text
   - right:    right_*.py accepted on every seed / all of them
-  - pending:  entries of wrong_inplace.toml and wrong_warnings.toml (not graded here: another
-              manifest, graded by tests/course/test_corpus.py in learner mode and by
-              tests/grading/test_corpus_sandboxed.py in grading mode; tests/checks/test_corpus_flaws.py
-              proves each entry really changes an input or warns)
+(tests/course/test_corpus.py grades the same entries in learner mode, and
+tests/grading/test_corpus_sandboxed.py in grading mode; tests/checks/test_corpus_flaws.py proves
+each in-place or warnings entry really changes an input or warns)
 and the totals. A wrong implementation that passes on some seed, or a right one that fails,
 is listed by name below the table.
 
@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,13 +31,7 @@ from grader.course.authoring import CORPUS, wrong_implementations  # noqa: E402
 from grader.course.catalog import load_catalog  # noqa: E402
 from grader.engine.runner import check_file  # noqa: E402
 
-def pending_count(exercise_id: str) -> int:
-    total = 0
-    for name in ("wrong_inplace.toml", "wrong_warnings.toml"):
-        path = CORPUS / exercise_id / name
-        if path.is_file():
-            total += len(tomllib.loads(path.read_text(encoding="utf-8"))["wrong"])
-    return total
+MANIFESTS = ("wrong.toml", "wrong_inplace.toml", "wrong_warnings.toml")
 
 
 def main() -> None:
@@ -51,12 +44,12 @@ def main() -> None:
     exercises = [e for e in catalog.exercises if not options.only or e.id in options.only.split(",")]
 
     print(f"seeds: {seeds}")
-    print(f"{'exercise':22} {'wrong':>9} {'named':>7} {'expect':>9} {'right':>7} {'pending':>7}")
-    totals = dict(wrong=0, wrong_all=0, rejections=0, named=0, expected=0, right=0, right_all=0, pending=0)
+    print(f"{'exercise':22} {'wrong':>9} {'named':>7} {'expect':>9} {'right':>7}")
+    totals = dict(wrong=0, wrong_all=0, rejections=0, named=0, expected=0, right=0, right_all=0)
     escapes: list[str] = []
     with tempfile.TemporaryDirectory() as scratch:
         for exercise in exercises:
-            wrongs = wrong_implementations(exercise.id)
+            wrongs = [w for name in MANIFESTS for w in wrong_implementations(exercise.id, manifest_name=name)]
             rights = sorted((CORPUS / exercise.id).glob("right_*.py"))
             caught = rejections = named = expected = 0
             for wrong in wrongs:
@@ -83,9 +76,8 @@ def main() -> None:
                         ok = False
                         escapes.append(f"right rejected: {exercise.id}/{right.name} (seed {seed})")
                 accepted += ok
-            pending = pending_count(exercise.id)
             print(f"{exercise.id:22} {caught:>4}/{len(wrongs):<4} {named / max(rejections, 1):>7.0%} "
-                  f"{expected:>4}/{rejections:<4} {accepted:>3}/{len(rights):<3} {pending:>7}")
+                  f"{expected:>4}/{rejections:<4} {accepted:>3}/{len(rights):<3}")
             totals["wrong"] += caught
             totals["wrong_all"] += len(wrongs)
             totals["rejections"] += rejections
@@ -93,10 +85,9 @@ def main() -> None:
             totals["expected"] += expected
             totals["right"] += accepted
             totals["right_all"] += len(rights)
-            totals["pending"] += pending
     t = totals
     print(f"{'total':22} {t['wrong']:>4}/{t['wrong_all']:<4} {t['named'] / max(t['rejections'], 1):>7.1%} "
-          f"{t['expected']:>4}/{t['rejections']:<4} {t['right']:>3}/{t['right_all']:<3} {t['pending']:>7}")
+          f"{t['expected']:>4}/{t['rejections']:<4} {t['right']:>3}/{t['right_all']:<3}")
     for line in escapes:
         print(line)
 
