@@ -83,12 +83,17 @@ def _ascending(y, s):
     return fpr[::-1], tpr[::-1], t[::-1]
 
 
-def _one_by_one(y, s, reverse_ties=False):
+def _one_by_one(y, s, reverse_ties=False, positives_first=None):
     """Sort the samples and move them one at a time, even when their scores are equal (within a tie
-    in index order, or in reverse index order as np.argsort(s)[::-1] gives)."""
+    in index order, or in reverse index order as np.argsort(s)[::-1] gives). An unstable sort may
+    put a tie in any order; `positives_first` gives the two extremes (every positive of a tie
+    first, or last), between which any order's area lies."""
     y = np.asarray(y)
     s = np.asarray(s, dtype=np.float64)
-    order = np.argsort(s, kind="stable")[::-1] if reverse_ties else np.argsort(-s, kind="stable")
+    if positives_first is not None:
+        order = np.lexsort(((y != 1) if positives_first else (y == 1), -s))  # last key first: score, then label
+    else:
+        order = np.argsort(s, kind="stable")[::-1] if reverse_ties else np.argsort(-s, kind="stable")
     tp = np.concatenate(([0], np.cumsum(y[order] == 1)))
     fp = np.concatenate(([0], np.cumsum(y[order] == 0)))
     return fp / max(np.sum(y == 0), 1), tp / max(np.sum(y == 1), 1), np.concatenate(([np.inf], s[order]))
@@ -142,6 +147,10 @@ ROC_AUC_MISTAKES += (
     Mistake(ROC_MISTAKES[4].description, _area_of(_ascending), id=ROC_MISTAKES[4].id),
     Mistake(ROC_AUC_MISTAKES[2].description, _area_of(lambda y, s: _one_by_one(y, s, reverse_ties=True)),
             id=ROC_AUC_MISTAKES[2].id),
+    # A tie's positives moved first give exactly the right-rectangle area on that segment: where
+    # the two agree, neither is named (the learner sees what was observed, not a guess).
+    *(Mistake(ROC_AUC_MISTAKES[2].description, _area_of(lambda y, s, first=first: _one_by_one(y, s, positives_first=first)),
+              id=ROC_AUC_MISTAKES[2].id) for first in (True, False)),
     *(Mistake(m.description, (lambda compute: lambda y, s: compute(*_correct(y, s)[:2]))(m.compute), id=m.id)
       for m in AUC_MISTAKES[1:]),
 )
