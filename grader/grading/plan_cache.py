@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from grader.course.catalog import Exercise
-from grader.course.content import CHECKS_DIR, PACKAGE_ROOT, SOLUTIONS_DIR
+from grader.course.content import PACKAGE_ROOT, SOLUTIONS_DIR
 from grader.engine.results import SCHEMA_VERSION
 from grader.engine.runner import load_reference
 from grader.grading.recording import ExercisePlan, record_plans
@@ -47,8 +47,8 @@ def plan_key(exercises: list[Exercise], seed: int) -> str:
     for part in (f"schema={SCHEMA_VERSION}", f"seed={seed}", f"numpy={np.__version__}", f"python={sys.version}",
                  repr(exercises)):
         digest.update(part.encode() + b"\0")
-    sources = sorted({*PACKAGE_ROOT.rglob("*.py"), *PACKAGE_ROOT.rglob("*.toml"), *CHECKS_DIR.rglob("*.py"),
-                      *SOLUTIONS_DIR.glob("*.py")})
+    # The package holds the grader, the checks and the catalog (and, installed, the solutions too).
+    sources = sorted({*PACKAGE_ROOT.rglob("*.py"), *PACKAGE_ROOT.rglob("*.toml"), *SOLUTIONS_DIR.glob("*.py")})
     for path in sources:
         if "__pycache__" in path.parts:
             continue

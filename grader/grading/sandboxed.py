@@ -109,7 +109,7 @@ class SandboxStudent:
                 results[position] = self._error(call.function, error, _raises(call))
             for position, answer in zip(runnable, answers):
                 call = planned[position][2]
-                results[position] = (_SameAsReference if answer is SAME else
+                results[position] = (answer if answer is SAME else
                                       self._error(call.function, answer, _raises(call)) if isinstance(answer, SandboxError)
                                       else answer)
         differing: set[str] = set()
@@ -117,7 +117,7 @@ class SandboxStudent:
             self._fetched[(nodeid, index)] = result
             # A call that changed or returned its arguments, or warned, is judged by the check
             # itself: the reference's verdict does not hold for it even when the value is the same.
-            if result is not _SameAsReference and (isinstance(result, Observed) or not _same_outcome(result, call.output)):
+            if result is not SAME and (isinstance(result, Observed) or not _same_outcome(result, call.output)):
                 differing.add(nodeid)
         return differing
 
@@ -130,7 +130,7 @@ class SandboxStudent:
             if nodeid not in nodeids:
                 continue
             h.update(f"|{nodeid}#{index}=".encode())
-            if result is _SameAsReference:
+            if result is SAME:
                 h.update(b"reference")
             elif isinstance(result, StudentError):
                 failure = result.failure
@@ -151,7 +151,7 @@ class SandboxStudent:
         planned = self.plan.calls.get(self._nodeid, [])
         if key in self._fetched and key[1] < len(planned) and planned[key[1]].digest == call_digest(function, args, kwargs):
             result = self._fetched[key]
-            if result is _SameAsReference:  # the check may keep or change it: its own copy
+            if result is SAME:  # the check may keep or change it: its own copy
                 result = copy.deepcopy(planned[key[1]].output)
         else:
             self.live_calls += 1
@@ -216,9 +216,5 @@ def planned_batch(plan: ExercisePlan, value_bytes: int) -> EncodedBatch:
         plan.batch = encode_batch(plan.exercise.id, [(c.function, c.args, c.kwargs) for c in calls], value_bytes,
                                   [(not isinstance(c.output, RaisedError), c.output) for c in calls])
     return plan.batch
-
-
-class _SameAsReference:
-    """Marks a fetched output that is byte for byte the reference's (never decoded)."""
 
 

@@ -151,21 +151,26 @@ class StudentWorker:
 
         `module` is a file stem of the submitted files; it is imported afresh for every request,
         in a child forked for it (under the call deadline). Arguments and result follow
-        `runtime.codec`: numpy scalars come back as numpy scalars of the same dtype; a `np.random.Generator` argument is rebuilt from its
-        state, so the worker draws the same numbers but the caller's generator is not advanced.
+        `runtime.codec`: numpy scalars come back as numpy scalars of the same dtype; a
+        `np.random.Generator` argument is rebuilt from its state, so the worker draws the same
+        numbers but the caller's generator is not advanced.
         Raises SandboxError; after "timeout" or "crash" the next call starts a fresh worker
         over a fresh copy of the files. `timeout` may shorten (never lengthen) the call deadline.
         With `observe=True` the result comes wrapped in `Observed` when the call changed an array
         argument, raised a RuntimeWarning or returned an array argument or a view of one.
         """
-        if self._closed:
-            raise errors.setup_error("이미 닫힌 작업자입니다")
-        if f"{module}.py" not in self._files:
-            raise errors.import_error(module, "파일이 제출되지 않았습니다", None)
+        self._check_open(module)
         entry, blobs = _encode_call(function, args, kwargs or {}, self._sandbox.limits.value_bytes)
         request = framing.encode_message({"op": "call", "module": module, **entry}, blobs)
         header, reply_blobs = self._exchange(request, time.monotonic() + self._limit(timeout))
         return self._interpret(header, reply_blobs, module, function, observe)
+
+    def _check_open(self, module: str) -> None:
+        """Refuse a call on a closed worker or into a file the student did not submit."""
+        if self._closed:
+            raise errors.setup_error("이미 닫힌 작업자입니다")
+        if f"{module}.py" not in self._files:
+            raise errors.import_error(module, "파일이 제출되지 않았습니다", None)
 
     @property
     def value_bytes(self) -> int:
@@ -186,10 +191,7 @@ class StudentWorker:
         memory, or answers that exceed the size cap together, stop the worker:
         `BatchInterrupted` then carries the results of the calls before it and that call's error.
         `observe` as in `call`."""
-        if self._closed:
-            raise errors.setup_error("이미 닫힌 작업자입니다")
-        if f"{batch.module}.py" not in self._files:
-            raise errors.import_error(batch.module, "파일이 제출되지 않았습니다", None)
+        self._check_open(batch.module)
         indices = list(range(len(batch.functions))) if only is None else list(only)
         limits = self._sandbox.limits
         end = time.monotonic() + (self._sandbox.call_timeout * (len(indices) + 1) if budget is None else max(0.0, budget))

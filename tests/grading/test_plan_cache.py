@@ -57,3 +57,14 @@ def test_an_unwritable_cache_folder_only_costs_time(tmp_path: Path, monkeypatch:
     blocker.write_text("x")
     monkeypatch.setenv("LEARN_CACHE_DIR", str(blocker))  # plans/ cannot be made under a file
     assert THRESHOLD.id in plan_cache.load_or_record([THRESHOLD], 3)
+
+
+def test_the_cache_lives_where_the_user_keeps_caches(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("LEARN_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert plan_cache.cache_folder() == tmp_path / "home" / ".cache" / "learn" / "plans"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert plan_cache.cache_folder() == tmp_path / "xdg" / "learn" / "plans"
+    monkeypatch.setenv("LEARN_CACHE_DIR", str(tmp_path / "mine"))
+    assert plan_cache.cache_folder() == tmp_path / "mine" / "plans"

@@ -350,9 +350,7 @@ def _reseed_global_random() -> None:
     child is forked from the same template, and would otherwise draw the same "random" numbers
     (a learner who uses np.random instead of the given rng must not look reproducible)."""
     random.seed()
-    numpy = sys.modules.get("numpy")
-    if numpy is not None:
-        numpy.random.seed()
+    np.random.seed()
 
 
 def _end_like(status: int) -> None:
