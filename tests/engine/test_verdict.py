@@ -203,3 +203,20 @@ def test_a_returned_view_reported_by_the_worker_fails_where_a_copy_is_promised()
 
     verdict = failure_of(NotingStudent(np.array([2.0, 4.0, 6.0]), CallNotes(shared=("1번째 인자",))), returns_copy=True)
     assert [m.id for m in verdict.mistakes] == ["returned-input-view"]
+
+
+def test_a_global_draw_that_repeats_once_by_chance_is_still_named_global():
+    """Two 8-unit masks from the global generator agree once in 256: one agreeing repeat must
+    not turn 'global random' into 'a different draw of the right law'."""
+    from grader.engine import verdict
+
+    class Repeats:  # the first repeat agrees with the checked value, the next one does not
+        def __init__(self) -> None:
+            self.values = iter([np.ones(8), np.zeros(8)])
+
+        def call(self, function, args=(), kwargs=None):
+            return next(self.values)
+
+    draw = verdict.Draw("rng.random(x.shape)", same_law=lambda *a: True)
+    found = verdict._draw_mistake(draw, Repeats(), "dropout_forward", None, np.ones(8), (), {})
+    assert found is not None and found.id == "global-random-instead-of-rng"
